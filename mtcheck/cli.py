@@ -1,0 +1,282 @@
+"""The command line: a thin typer app over the engine and the reporters.
+
+Exit codes: 0 every document passes; 1 at least one fails; 2 a usage, configuration or input error
+(one line on standard error naming the file and line; every other input is still checked).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+
+from mtcheck import __version__
+
+app = typer.Typer(
+    name="mtcheck",
+    help="Find machine-translation artifacts in English news translated from Lithuanian.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _fail(message: str) -> None:
+    sys.stderr.write(f"mtcheck: error: {message}\n")
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"mtcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Find machine-translation artifacts in English news translated from Lithuanian."""
+
+
+def _formats() -> str:
+    from mtcheck.reporters import FORMATS
+
+    return ", ".join(FORMATS)
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, directories (walked recursively) or '-' for standard input."),
+    ],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="Output format: text, json, and more (see README).")
+    ] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
+    source: Annotated[
+        Path | None, typer.Option("--source", help="Lithuanian source of a single plain document.")
+    ] = None,
+    reference: Annotated[
+        Path | None, typer.Option("--reference", help="Human English reference of a single plain document.")
+    ] = None,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Rules to run: codes, prefixes, names or categories.")
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Rules to skip.")] = None,
+    fail_on: Annotated[
+        str | None, typer.Option("--fail-on", help="Fail a document on a finding at or above: minor, major, critical.")
+    ] = None,
+    fail_under: Annotated[
+        float | None, typer.Option("--fail-under", help="Fail a document whose score is under this (0-100).")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Configuration file (default: nearest mtcheck.toml/pyproject).")
+    ] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when documents fail.")] = False,
+    color: Annotated[
+        bool | None, typer.Option("--color/--no-color", help="Colour the text report (default: on a terminal).")
+    ] = None,
+) -> None:
+    """Check documents and report the machine-translation artifacts found."""
+    code = run_check(
+        paths, output_format, output, source, reference, _split(select), _split(ignore),
+        fail_on, fail_under, config, exit_zero, color,
+    )
+    raise typer.Exit(code)
+
+
+def _load_settings(
+    paths: list[str],
+    config_path: Path | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    fail_on: str | None,
+    fail_under: float | None,
+) -> Any:
+    from mtcheck.config import Config, ConfigError, build_settings, find_config, load_config
+    from mtcheck.lexicons import LexiconError
+    from mtcheck.model import Severity
+    from mtcheck.rules import unknown_selectors
+
+    errors: list[str] = []
+    level = None
+    if fail_on is not None:
+        try:
+            level = Severity.parse(fail_on)
+        except ValueError as error:
+            errors.append(f"--fail-on: {error}")
+    if fail_under is not None and not 0 <= fail_under <= 100:
+        errors.append("--fail-under must be from 0 to 100")
+    for flag, values in (("--select", select), ("--ignore", ignore)):
+        for selector in unknown_selectors(values or []):
+            errors.append(f"{flag}: unknown rule or prefix {selector!r}")
+    if config_path is not None and not config_path.is_file():
+        errors.append(f"{config_path}: no such configuration file")
+        config_path = None
+    if config_path is None and not errors:
+        first = next((Path(p) for p in paths if p != "-"), Path.cwd())
+        config_path = find_config(first if first.exists() else Path.cwd())
+    configuration = Config()
+    if config_path is not None and not errors:
+        try:
+            configuration = load_config(config_path)
+        except ConfigError as error:
+            errors.extend(f"{error.path}: {message}" for message in error.errors)
+    if errors:
+        for message in errors:
+            _fail(message)
+        return None
+    try:
+        return build_settings(configuration, select, ignore, level, fail_under)
+    except LexiconError as error:
+        for message in error.errors:
+            _fail(message)
+        return None
+
+
+def _open_output(output: Path | None) -> TextIO:
+    if output is None:
+        return sys.stdout
+    return output.open("w", encoding="utf-8", newline="\n")
+
+
+def run_check(
+    paths: list[str],
+    output_format: str = "text",
+    output: Path | None = None,
+    source: Path | None = None,
+    reference: Path | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    fail_on: str | None = None,
+    fail_under: float | None = None,
+    config: Path | None = None,
+    exit_zero: bool = False,
+    color: bool | None = None,
+) -> int:
+    from mtcheck.engine import check_document
+    from mtcheck.inputs import attach, iter_documents, read_path
+    from mtcheck.model import Document, InputError
+    from mtcheck.reporters import RunInfo, Summary, get_reporter
+
+    try:
+        reporter_class = get_reporter(output_format)
+    except ValueError as error:
+        _fail(str(error))
+        return 2
+    settings = _load_settings(paths, config, select, ignore, fail_on, fail_under)
+    if settings is None:
+        return 2
+    side: dict[str, str | None] = {"source": None, "reference": None}
+    summary = Summary()
+    for key, side_path in (("source", source), ("reference", reference)):
+        if side_path is None:
+            continue
+        if len(paths) != 1 or Path(paths[0]).is_dir():
+            _fail(f"--{key} needs exactly one plain document to check")
+            return 2
+        for item in read_path(str(side_path)):
+            if isinstance(item, InputError):
+                summary.errors.append(item)
+                _fail(str(item).removeprefix("mtcheck: error: "))
+            else:
+                side[key] = item.text
+    try:
+        stream = _open_output(output)
+    except OSError as error:
+        _fail(f"{output}: cannot write: {error.strerror}")
+        return 2
+    from mtcheck.signature import signature
+
+    info = RunInfo(
+        version=__version__,
+        signature=signature(settings),
+        rules=settings.rules,
+        color=color if color is not None else (output is None and sys.stdout.isatty()),
+    )
+    reporter = reporter_class(stream, info)
+    try:
+        for item in iter_documents(paths):
+            if isinstance(item, InputError):
+                summary.errors.append(item)
+                sys.stderr.write(str(item) + "\n")
+                continue
+            document: Document = item
+            if side["source"] or side["reference"]:
+                document = attach(document, side["source"], side["reference"])
+            result = check_document(document, settings)
+            summary.add(result)
+            reporter.document(result)
+        reporter.finish(summary)
+    finally:
+        if stream is not sys.stdout:
+            stream.close()
+        else:
+            stream.flush()
+    if summary.errors:
+        return 2
+    if summary.failed and not exit_zero:
+        return 1
+    return 0
+
+
+@app.command("rules")
+def rules_command(
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text, json or markdown.")] = "text",
+) -> None:
+    """List every rule: code, name, category, default severity and summary."""
+    from mtcheck.rules import all_rules
+
+    rules = all_rules()
+    if output_format == "json":
+        import json
+
+        payload = [
+            {"code": r.code, "name": r.name, "category": r.category, "severity": r.severity.label,
+             "summary": r.summary, "default_enabled": r.default_enabled, "needs_source": r.needs_source}
+            for r in rules
+        ]
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    elif output_format == "markdown":
+        from mtcheck.docs import rules_markdown
+
+        typer.echo(rules_markdown(), nl=False)
+    elif output_format == "text":
+        for r in rules:
+            flags = " (needs source)" if r.needs_source else ""
+            typer.echo(f"{r.code}  {r.name:<32} {r.category:<16} {r.severity.label:<9}{r.summary}{flags}")
+    else:
+        _fail(f"unknown format {output_format!r} (choose from text, json, markdown)")
+        raise typer.Exit(2)
+
+
+@app.command("rule")
+def rule_command(code: Annotated[str, typer.Argument(help="A rule code or name, e.g. MT201.")]) -> None:
+    """Print one rule's documentation."""
+    from mtcheck.rules import get_rule
+
+    rule = get_rule(code)
+    if rule is None:
+        _fail(f"unknown rule {code!r} (see `mtcheck rules`)")
+        raise typer.Exit(2)
+    typer.echo(rule.doc(), nl=False)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("mtcheck: interrupted\n")
+        sys.exit(130)

@@ -1,0 +1,146 @@
+"""Paragraphs and sentences with exact offsets.
+
+The segmenter is deliberately literal. A full stop followed by a space ends a sentence even when the
+next word is in lowercase: machine translation that split "10 tūkst. žmonių" into "10 thousand.
+people" must stay visibly broken so that the split rules can see it. What it does not break at:
+
+* English abbreviations (Mr., Dr., St., No., e.g., etc., a.m., U.S., ...), listed in
+  ``data/segmentation.toml``;
+* initials ("D. Peskov", "J. R. R. Tolkien");
+* decimals, ellipses inside a sentence, and "?"/"!" followed by a lowercase word (quoted speech:
+  '"Why?" he asked').
+
+Paragraphs are separated by line breaks in plain text (scraped news puts one paragraph per line) and
+by blank lines in Markdown, where single line breaks are soft wraps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from mtcheck.model import Paragraph, Sentence
+
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+# Closing characters that belong to the sentence they follow.
+_CLOSERS = "\"'”’»)]“"
+_BOUNDARY = re.compile(r"(?:\.{3}|…|[.!?]+)[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+_LIST_ITEM = re.compile(r"\s*(?:[-*+•–]\s|\d{1,3}[.)]\s|#{1,6}\s|>)")
+
+
+def count_words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    from mtcheck.lexicons import load_segmentation
+
+    data = load_segmentation()
+    return data.never_break, data.flexible, data.sentence_starters
+
+
+def _token_before(text: str, end: int) -> str:
+    """The token that ends at ``end`` (the position of the full stop), with inner periods."""
+    start = end
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "([\"'“„«":
+        start -= 1
+    return text[start:end]
+
+
+def _next_word(text: str, position: int) -> str:
+    match = WORD.match(text, position)
+    return match.group(0) if match else ""
+
+
+def _is_boundary(text: str, mark_start: int, mark_end: int, next_start: int) -> bool:
+    """Decide whether the punctuation at ``mark_start:mark_end`` ends a sentence."""
+    if next_start >= len(text):
+        return True
+    mark = text[mark_start:mark_end].rstrip(_CLOSERS)
+    following = text[next_start]
+    if mark in ("?", "!", "...", "…") or mark.startswith(("?", "!")):
+        # '"Why?" he asked' and 'so... and then' continue the sentence
+        return not following.islower()
+    if mark != ".":
+        return True
+    never_break, flexible, starters = _abbreviations()
+    token = _token_before(text, mark_start)
+    key = token.lower().lstrip("(")
+    if key in never_break:
+        return False
+    nxt = _next_word(text, next_start)
+    if key in flexible:
+        return nxt in starters
+    # initials: "D. Peskov", "J.R.R. Tolkien", but "... Plan B. The ..." ends a sentence
+    letters = token.replace(".", "")
+    if len(letters) <= 3 and letters.isalpha() and letters.isupper() and len(letters) == token.count(".") + 1:
+        if len(letters) == 1:
+            return nxt in starters
+        return nxt in starters
+    if len(letters) == 1 and letters.isupper():
+        return nxt in starters
+    return True
+
+
+def split_sentences(text: str, start: int, end: int, paragraph: int, first_index: int) -> list[Sentence]:
+    """Sentences of ``text[start:end]`` (one paragraph)."""
+    sentences: list[Sentence] = []
+    cursor = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        next_start = match.end()
+        while next_start < end and text[next_start].isspace():
+            next_start += 1
+        if next_start >= end:
+            break
+        if not _is_boundary(text, match.start(), match.end(), next_start):
+            continue
+        _append(sentences, text, cursor, match.end(), paragraph, first_index)
+        cursor = next_start
+    _append(sentences, text, cursor, end, paragraph, first_index)
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int, first: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        sentences.append(Sentence(start, end, text[start:end], paragraph, first + len(sentences)))
+
+
+def _paragraph_spans(text: str, soft_wrap: bool) -> Iterator[tuple[int, int]]:
+    """Spans of paragraphs. With ``soft_wrap`` single line breaks join lines (Markdown)."""
+    if not soft_wrap:
+        for match in re.finditer(r"[^\n]+", text):
+            if match.group(0).strip():
+                yield match.start(), match.end()
+        return
+    for block in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text):
+        if not block.group(0).strip():
+            continue
+        # list items and headings start paragraphs of their own even without a blank line
+        line_start = block.start()
+        current = line_start
+        for line in re.finditer(r"[^\n]*(?:\n|$)", block.group(0)):
+            if not line.group(0):
+                continue
+            absolute = block.start() + line.start()
+            if absolute > current and _LIST_ITEM.match(line.group(0)):
+                yield current, absolute - 1
+                current = absolute
+        yield current, block.end()
+
+
+def segment(text: str, soft_wrap: bool = False) -> tuple[Paragraph, ...]:
+    """Split ``text`` into paragraphs of sentences; every offset points into ``text``."""
+    paragraphs: list[Paragraph] = []
+    count = 0
+    for index, (start, end) in enumerate(_paragraph_spans(text, soft_wrap)):
+        sentences = split_sentences(text, start, end, index, count)
+        count += len(sentences)
+        paragraphs.append(Paragraph(start, end, index, tuple(sentences)))
+    return tuple(paragraphs)
