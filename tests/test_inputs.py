@@ -1,0 +1,143 @@
+"""Readers, encodings and input errors."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import pytest
+
+from mtcheck.inputs import iter_documents
+from mtcheck.inputs.decode import DecodeError, decode
+from mtcheck.inputs.markup import mask_html, mask_markdown
+from mtcheck.model import Document, InputError
+
+TEXT = "Prezidentas G. Nausėda lankėsi Šiauliuose: „Ačiū“, – sakė jis."
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        TEXT.encode("utf-8"),
+        codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+        codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"),
+        TEXT.replace("„", '"').replace("“", '"').replace("–", "-").encode("cp1257"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "cp1257"],
+)
+def test_decodes_supported_encodings(data: bytes) -> None:
+    text = decode(data)
+    assert "Nausėda" in text and "Šiauliuose" in text
+    assert not text.startswith("\ufeff")
+
+
+def test_binary_is_an_error() -> None:
+    with pytest.raises(DecodeError):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe")
+
+
+def _items(*paths: Path | str) -> list[Document | InputError]:
+    return list(iter_documents([str(p) for p in paths]))
+
+
+def test_errors_do_not_stop_the_other_inputs(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("The Seimas adopted the law.", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    items = _items(tmp_path / "missing.txt", empty, good)
+    errors = [i for i in items if isinstance(i, InputError)]
+    documents = [i for i in items if isinstance(i, Document)]
+    assert [e.message for e in errors] == ["no such file or directory", "empty file"]
+    assert [d.text for d in documents] == ["The Seimas adopted the law."]
+
+
+def test_directory_walk_is_sorted_and_recursive(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.txt").write_text("Z.", encoding="utf-8")
+    (tmp_path / "a.md").write_text("A.", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    (tmp_path / ".hidden.txt").write_text("H.", encoding="utf-8")
+    paths = [d.path for d in _items(tmp_path) if isinstance(d, Document)]
+    assert paths == [str(tmp_path / "a.md"), str(tmp_path / "b" / "z.txt")]
+
+
+def test_directory_without_supported_files(tmp_path: Path) -> None:
+    (tmp_path / "x.png").write_bytes(b"\x89PNG")
+    [error] = _items(tmp_path)
+    assert isinstance(error, InputError) and "no supported files" in error.message
+
+
+def test_jsonl_records_ids_and_errors(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    lines = [
+        json.dumps({"id": "a", "text": "One.", "source": "Vienas."}),
+        "{not json",
+        json.dumps({"id": "c"}),
+        json.dumps({"text": "Four."}),
+        "",
+        json.dumps(["list"]),
+    ]
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = _items(corpus)
+    assert isinstance(items[0], Document) and items[0].id == "a" and items[0].source == "Vienas."
+    assert isinstance(items[1], InputError) and items[1].line == 2 and "malformed JSON" in items[1].message
+    assert isinstance(items[2], InputError) and items[2].line == 3 and "'text'" in items[2].message
+    assert isinstance(items[3], Document) and items[3].id == "4"
+    assert isinstance(items[4], InputError) and items[4].line == 6
+    assert str(items[1]).startswith(f"mtcheck: error: {corpus}:2: ")
+
+
+@pytest.mark.parametrize(("name", "delimiter"), [("c.csv", ","), ("c.tsv", "\t")])
+def test_tables(tmp_path: Path, name: str, delimiter: str) -> None:
+    corpus = tmp_path / name
+    rows = [["id", "text", "source"], ["x1", "First, with a comma.", "Pirmas."], ["", "Second.", ""]]
+    if delimiter == ",":
+        body = '"id","text","source"\n"x1","First, with a comma.","Pirmas."\n"","Second.",""\n'
+    else:
+        body = "\n".join("\t".join(row) for row in rows) + "\n"
+    corpus.write_text(body, encoding="utf-8")
+    documents = _items(corpus)
+    assert [(d.id, d.text, d.source) for d in documents if isinstance(d, Document)] == [
+        ("x1", "First, with a comma.", "Pirmas."),
+        ("2", "Second.", None),
+    ]
+
+
+def test_table_without_text_column(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.csv"
+    corpus.write_text("id,body\n1,x\n", encoding="utf-8")
+    [error] = _items(corpus)
+    assert isinstance(error, InputError) and "no 'text' column" in error.message
+
+
+def test_html_masking_keeps_offsets() -> None:
+    html = '<html><body><p>The <b>Seimas</b> &amp; the Government.</p><script>var x="[ad_1]";</script></body></html>'
+    masked = mask_html(html)
+    assert len(masked) == len(html)
+    assert "[ad_1]" not in masked and "<b>" not in masked
+    start = masked.index("Seimas")
+    assert html[start:start + 6] == "Seimas"
+    assert "& " in masked
+
+
+def test_markdown_masking_keeps_offsets() -> None:
+    md = "# Title\n\nSee [the report](https://example.com/x.html) and `code`.\n\n- item one\n"
+    masked = mask_markdown(md)
+    assert len(masked) == len(md)
+    assert "https" not in masked and "code" not in masked and "#" not in masked
+    assert masked.index("the report") == md.index("the report")
+
+
+def test_input_file_is_never_modified(tmp_path: Path) -> None:
+    from mtcheck.engine import check_document
+
+    path = tmp_path / "a.txt"
+    data = "The the Seimas adopted the law .\r\n[ad_1]\r\n".encode()
+    path.write_bytes(data)
+    for item in _items(path):
+        assert isinstance(item, Document)
+        check_document(item)
+    assert path.read_bytes() == data
