@@ -141,3 +141,26 @@ def test_input_file_is_never_modified(tmp_path: Path) -> None:
         assert isinstance(item, Document)
         check_document(item)
     assert path.read_bytes() == data
+
+
+def test_corpus_is_streamed_with_bad_lines_reported_in_place(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    good = json.dumps({"id": "ok", "text": "Šiauliai."}, ensure_ascii=False).encode()
+    corpus.write_bytes(good + b"\n" + b'{"id": "bad", "text": "\xff\xfe\xfa"}\n' + good.replace(b"ok", b"ok2"))
+    items = _items(corpus)
+    assert isinstance(items[0], Document) and items[0].text == "Šiauliai."
+    assert isinstance(items[1], InputError) and items[1].line == 2 and "invalid UTF-8" in items[1].message
+    assert isinstance(items[2], Document) and items[2].id == "ok2"
+
+
+def test_utf16_and_cp1257_corpora(tmp_path: Path) -> None:
+    record = json.dumps({"id": "1", "text": "Klaipėda ir Šiauliai"}, ensure_ascii=False) + "\n"
+    (tmp_path / "a.jsonl").write_bytes(codecs.BOM_UTF16_LE + (record * 3).encode("utf-16-le"))
+    (tmp_path / "b.tsv").write_bytes(("id\ttext\n7\tKlaipėda ir Šiauliai\n").encode("cp1257"))
+    texts = [d.text for d in _items(tmp_path / "a.jsonl", tmp_path / "b.tsv") if isinstance(d, Document)]
+    assert texts == ["Klaipėda ir Šiauliai"] * 4
+
+
+def test_damaged_utf8_is_an_error_not_cp1257() -> None:
+    with pytest.raises(DecodeError, match="invalid UTF-8 at byte 10"):
+        decode("Šiauliai ".encode() + b"\xff and more")

@@ -8,10 +8,12 @@ standard input. Every problem is yielded as an error and the walk goes on.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from mtcheck.inputs.decode import DecodeError, decode
 from mtcheck.model import Document, InputError
@@ -37,23 +39,27 @@ def _markdown(path: str, text: str) -> Iterator[Document | InputError]:
     yield Document(path=path, id=path, text=text, check_text=mask_markdown(text))
 
 
-def _jsonl(path: str, text: str) -> Iterator[Document | InputError]:
+def _jsonl(path: str, lines: Iterable[str | InputError]) -> Iterator[Document | InputError]:
     from mtcheck.inputs.corpus import read_jsonl
 
-    return read_jsonl(path, text)
+    return read_jsonl(path, lines)
 
 
-def _csv(path: str, text: str) -> Iterator[Document | InputError]:
+def _csv(path: str, lines: Iterable[str | InputError]) -> Iterator[Document | InputError]:
     from mtcheck.inputs.corpus import read_table
 
-    return read_table(path, text, ",")
+    return read_table(path, lines, ",")
 
 
-def _tsv(path: str, text: str) -> Iterator[Document | InputError]:
+def _tsv(path: str, lines: Iterable[str | InputError]) -> Iterator[Document | InputError]:
     from mtcheck.inputs.corpus import read_table
 
-    return read_table(path, text, "\t")
+    return read_table(path, lines, "\t")
 
+
+# Corpora are read a record at a time from a stream of lines: memory does not grow with the corpus.
+StreamReader = Callable[[str, Iterable[str | InputError]], Iterator[Document | InputError]]
+STREAM_READERS: dict[str, StreamReader] = {".jsonl": _jsonl, ".csv": _csv, ".tsv": _tsv}
 
 READERS: dict[str, Reader] = {
     ".txt": _plain,
@@ -62,9 +68,6 @@ READERS: dict[str, Reader] = {
     ".markdown": _markdown,
     ".html": _html,
     ".htm": _html,
-    ".jsonl": _jsonl,
-    ".csv": _csv,
-    ".tsv": _tsv,
 }
 
 
@@ -81,9 +84,68 @@ def _bilingual_readers() -> None:
         READERS.setdefault(extension, reader)
 
 
-def reader_for(path: str) -> Reader | None:
+def reader_for(path: str) -> Reader | StreamReader | None:
     _bilingual_readers()
-    return READERS.get(Path(path).suffix.lower())
+    suffix = Path(path).suffix.lower()
+    return STREAM_READERS.get(suffix) or READERS.get(suffix)
+
+
+def _stream_lines(path: str, handle: BinaryIO) -> Iterator[str | InputError]:
+    """Decoded lines of a binary stream; an undecodable line is an :class:`InputError` in its place."""
+    from mtcheck.inputs.decode import sniff_encoding
+
+    head = handle.read(65536)
+    try:
+        encoding, skip = sniff_encoding(head)
+    except DecodeError as error:
+        yield InputError(path, str(error))
+        return
+    if encoding.startswith("utf-16"):
+        wrapper = io.TextIOWrapper(io.BufferedReader(_Prefixed(head[skip:], handle)), encoding=encoding,
+                                   newline="")
+        try:
+            yield from wrapper
+        except UnicodeDecodeError as error:
+            yield InputError(path, f"invalid UTF-16: {error.reason}")
+        return
+    number = 0
+    pending = head[skip:]
+    while True:
+        chunk = handle.read(1 << 20)
+        pending += chunk
+        lines = pending.split(b"\n")
+        pending = lines.pop() if chunk else b""
+        if not chunk and lines and not lines[-1]:
+            lines.pop()  # the file ends with a line break
+        for raw in lines:
+            number += 1
+            try:
+                yield raw.decode(encoding) + "\n"
+            except UnicodeDecodeError as error:
+                yield InputError(path, f"invalid {encoding.upper()} at byte {error.start} of the line", number)
+        if not chunk:
+            return
+
+
+class _Prefixed(io.RawIOBase):
+    """A raw stream that returns ``prefix`` and then the rest of ``handle``."""
+
+    def __init__(self, prefix: bytes, handle: BinaryIO) -> None:
+        self.prefix = prefix
+        self.handle = handle
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.prefix:
+            size = min(len(buffer), len(self.prefix))
+            buffer[:size] = self.prefix[:size]
+            self.prefix = self.prefix[size:]
+            return size
+        data = self.handle.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
 
 
 def _read_bytes(path: str) -> bytes:
@@ -98,6 +160,16 @@ def read_path(path: str, default_reader: Reader = _plain) -> Iterator[Document |
     reader = reader_for(path) if path != "-" else default_reader
     if reader is None:
         yield InputError(path, f"unsupported file type {Path(path).suffix or '(none)'!r}")
+        return
+    stream_reader = STREAM_READERS.get(Path(path).suffix.lower()) if path != "-" else None
+    if stream_reader is not None:
+        try:
+            handle = open(path, "rb")  # noqa: SIM115 - closed below, after the generator is drained
+        except OSError as error:
+            yield InputError(path, f"cannot read: {error.strerror or error}")
+            return
+        with handle:
+            yield from stream_reader(path, _stream_lines(path, handle))
         return
     try:
         data = _read_bytes(path)
@@ -118,7 +190,7 @@ def read_path(path: str, default_reader: Reader = _plain) -> Iterator[Document |
     if not text.strip():
         yield InputError(path, "empty file")
         return
-    yield from reader("<stdin>" if path == "-" else path, text)
+    yield from reader("<stdin>" if path == "-" else path, text)  # type: ignore[arg-type]
 
 
 def _walk(directory: str) -> Iterator[str]:

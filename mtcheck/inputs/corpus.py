@@ -9,9 +9,8 @@ records around it are still checked.
 from __future__ import annotations
 
 import csv
-import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from mtcheck.model import Document, InputError
@@ -58,9 +57,13 @@ def _record(path: str, line: int, record: Any, default_id: str) -> Document | In
     )
 
 
-def read_jsonl(path: str, text: str) -> Iterator[Document | InputError]:
+def read_jsonl(path: str, lines: Iterable[str | InputError]) -> Iterator[Document | InputError]:
     count = 0
-    for number, line in enumerate(io.StringIO(text), 1):
+    for number, line in enumerate(lines, 1):
+        if isinstance(line, InputError):
+            count += 1
+            yield line
+            continue
         if not line.strip():
             continue
         count += 1
@@ -74,8 +77,17 @@ def read_jsonl(path: str, text: str) -> Iterator[Document | InputError]:
         yield InputError(path, "empty corpus: no records")
 
 
-def read_table(path: str, text: str, delimiter: str) -> Iterator[Document | InputError]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+def _text_only(lines: Iterable[str | InputError], errors: list[InputError]) -> Iterator[str]:
+    for line in lines:
+        if isinstance(line, InputError):
+            errors.append(line)  # undecodable: the stream ends there
+            return
+        yield line
+
+
+def read_table(path: str, lines: Iterable[str | InputError], delimiter: str) -> Iterator[Document | InputError]:
+    decode_errors: list[InputError] = []
+    reader = csv.reader(_text_only(lines, decode_errors), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
@@ -105,5 +117,6 @@ def read_table(path: str, text: str, delimiter: str) -> Iterator[Document | Inpu
             continue
         record = {key: value for key, value in zip(header, row, strict=True) if key in FIELDS}
         yield _record(path, reader.line_num, record, str(rows))
-    if rows == 0:
+    yield from decode_errors
+    if rows == 0 and not decode_errors:
         yield InputError(path, "empty corpus: no rows")
