@@ -27,6 +27,13 @@ def check_text(
     return list(check_document(document, settings).findings)
 
 
+def check_frame(frame: Any, settings: Any = None) -> Any:
+    """Check a pandas DataFrame (``id``, ``text``, optional ``source``, ``reference``); one row per finding."""
+    from mtcheck.frame import check_frame as _check_frame
+
+    return _check_frame(frame, settings)
+
+
 def __getattr__(name: str) -> Any:
     if name in ("Finding", "Severity", "Document", "DocumentResult"):
         from mtcheck import model

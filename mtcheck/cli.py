@@ -88,11 +88,19 @@ def check(
     color: Annotated[
         bool | None, typer.Option("--color/--no-color", help="Colour the text report (default: on a terminal).")
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the number of cores)."),
+    ] = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bar on standard error (default: on a terminal)."),
+    ] = None,
 ) -> None:
     """Check documents and report the machine-translation artifacts found."""
     code = run_check(
         paths, output_format, output, source, reference, _split(select), _split(ignore),
-        fail_on, fail_under, config, exit_zero, color,
+        fail_on, fail_under, config, exit_zero, color, jobs, progress,
     )
     raise typer.Exit(code)
 
@@ -165,11 +173,14 @@ def run_check(
     config: Path | None = None,
     exit_zero: bool = False,
     color: bool | None = None,
+    jobs: int | None = None,
+    progress: bool | None = None,
 ) -> int:
-    from mtcheck.engine import check_document
     from mtcheck.inputs import attach, iter_documents, read_path
-    from mtcheck.model import Document, InputError
+    from mtcheck.model import InputError
+    from mtcheck.progress import progress_bar
     from mtcheck.reporters import RunInfo, Summary, get_reporter
+    from mtcheck.runner import default_jobs, run
 
     try:
         reporter_class = get_reporter(output_format)
@@ -208,17 +219,21 @@ def run_check(
     )
     reporter = reporter_class(stream, info)
     try:
-        for item in iter_documents(paths):
-            if isinstance(item, InputError):
-                summary.errors.append(item)
-                sys.stderr.write(str(item) + "\n")
-                continue
-            document: Document = item
-            if side["source"] or side["reference"]:
-                document = attach(document, side["source"], side["reference"])
-            result = check_document(document, settings)
-            summary.add(result)
-            reporter.document(result)
+        documents = iter_documents(paths)
+        if side["source"] or side["reference"]:
+            documents = (
+                item if isinstance(item, InputError) else attach(item, side["source"], side["reference"])
+                for item in documents
+            )
+        with progress_bar(enabled=progress) as advance:
+            for outcome in run(documents, settings, jobs or default_jobs()):
+                if isinstance(outcome, InputError):
+                    summary.errors.append(outcome)
+                    sys.stderr.write(str(outcome) + "\n")
+                    continue
+                summary.add(outcome)
+                reporter.document(outcome)
+                advance(outcome.words)
         reporter.finish(summary)
     finally:
         if stream is not sys.stdout:

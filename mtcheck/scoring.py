@@ -31,7 +31,10 @@ class ScoreSettings:
 
     def signature(self) -> str:
         weights = "/".join(f"{self.weights[s]:g}" for s in Severity)
-        return f"weights:{weights}|per:1000w|min-words:{self.min_words}|pass:{self.threshold:g}|fail-on:{self.fail_on.label}"
+        return (
+            f"weights:{weights}|per:1000w|min-words:{self.min_words}|pass:{self.threshold:g}"
+            f"|fail-on:{self.fail_on.label}"
+        )
 
 
 def penalty(findings: Iterable[Finding], settings: ScoreSettings) -> float:

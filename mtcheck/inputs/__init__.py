@@ -190,7 +190,7 @@ def read_path(path: str, default_reader: Reader = _plain) -> Iterator[Document |
     if not text.strip():
         yield InputError(path, "empty file")
         return
-    yield from reader("<stdin>" if path == "-" else path, text)  # type: ignore[arg-type]
+    yield from reader("<stdin>" if path == "-" else path, text)
 
 
 def _walk(directory: str) -> Iterator[str]:
@@ -210,7 +210,8 @@ def iter_documents(paths: Iterable[str]) -> Iterator[Document | InputError]:
                 found = True
                 yield from read_path(file)
             if not found:
-                yield InputError(path, "directory holds no supported files (" + ", ".join(sorted(READERS)) + ")")
+                yield InputError(path, "directory holds no supported files ("
+                    + ", ".join(sorted({*READERS, *STREAM_READERS})) + ")")
         elif path != "-" and not os.path.exists(path):
             yield InputError(path, "no such file or directory")
         else:

@@ -69,5 +69,7 @@ def sniff_encoding(head: bytes) -> tuple[str, int]:
     try:
         head.decode("cp1257")
     except UnicodeDecodeError:
-        raise DecodeError(f"undecodable: invalid UTF-8 at byte {utf8_error.start}, and not Windows-1257 either") from None
+        raise DecodeError(
+            f"undecodable: invalid UTF-8 at byte {utf8_error.start}, and not Windows-1257 either"
+        ) from None
     return "cp1257", 0

@@ -1,0 +1,121 @@
+"""Corpora at scale: worker processes, bounded read-ahead, the pandas and Dask APIs."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import mtcheck
+from mtcheck.engine import Settings
+from mtcheck.frame import COLUMNS, check_frame, empty_frame
+from mtcheck.model import Document, DocumentResult, InputError
+from mtcheck.runner import CHUNK, PARALLEL_MIN_DOCUMENTS, run
+
+ARTICLES = [
+    "The the government approved the budget. She proposes to raise spending to 3 proc.",
+    "About 10 tūkst. people were arrested. people are dead.",
+    "The Seimas adopted the law. He also approved a resolution , which the opposition proposed.",
+    "Lithuanian Railways will launch a new train. [ad_1]",
+    "President Gitanas Nausėda met Andrzej Duda in Warsaw on Monday.",
+]
+
+
+def corpus(count: int) -> list[Document]:
+    return [Document(path="c.jsonl", id=str(i), text=ARTICLES[i % len(ARTICLES)] + f" Item {i}.")
+            for i in range(count)]
+
+
+def _key(item: DocumentResult | InputError) -> object:
+    if isinstance(item, InputError):
+        return str(item)
+    return json.dumps(item.to_dict(), sort_keys=True)
+
+
+def test_jobs_give_identical_results_in_order() -> None:
+    items: list[Document | InputError] = list(corpus(60))
+    items.insert(30, InputError("c.jsonl", "malformed JSON", 31))
+    serial = [_key(r) for r in run(iter(items), Settings(), jobs=1)]
+    parallel = [_key(r) for r in run(iter(items), Settings(), jobs=2)]
+    assert serial == parallel
+    assert len(serial) == 61 and serial[30] == "mtcheck: error: c.jsonl:31: malformed JSON"
+
+
+def test_parallel_run_reads_ahead_a_bounded_window() -> None:
+    consumed = itertools.count()
+    last = [0]
+
+    def documents() -> Iterator[Document]:
+        for document in corpus(2000):
+            last[0] = next(consumed)
+            yield document
+
+    results = run(documents(), Settings(), jobs=2)
+    next(results)
+    assert last[0] < PARALLEL_MIN_DOCUMENTS + 4 * 2 * CHUNK + CHUNK
+    results.close()
+
+
+def test_cli_jobs_output_is_identical(tmp_path: Path) -> None:
+    from mtcheck.cli import run_check
+
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps({"id": d.id, "text": d.text}) + "\n" for d in corpus(50)), encoding="utf-8")
+    outputs = []
+    for jobs in (1, 2):
+        out = tmp_path / f"out{jobs}.json"
+        assert run_check([str(path)], "json", out, jobs=jobs, progress=False) == 1
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+
+
+def test_check_text_api() -> None:
+    findings = mtcheck.check_text("It was was late.")
+    assert [(f.code, f.text) for f in findings if f.category == "repetition"] == [("MT801", "was was")]
+
+
+def test_check_frame_matches_check_text() -> None:
+    frame = pd.DataFrame({"id": ["a", "b", "c"], "text": ARTICLES[:3]})
+    out = check_frame(frame)
+    assert tuple(out.columns) == COLUMNS
+    for document_id, text in zip(frame["id"], frame["text"], strict=True):
+        expected = [(f.code, f.start, f.end, f.text) for f in mtcheck.check_text(text)]
+        rows = out[out["id"] == document_id]
+        assert list(zip(rows["code"], rows["start"], rows["end"], rows["text"], strict=True)) == expected
+    assert mtcheck.check_frame(frame).equals(out)
+
+
+def test_check_frame_empty_and_errors() -> None:
+    out = check_frame(pd.DataFrame({"id": ["x"], "text": ["The government approved the budget."]}))
+    assert out.empty and tuple(out.columns) == COLUMNS
+    assert dict(out.dtypes.astype(str)) == dict(empty_frame().dtypes.astype(str))
+    with pytest.raises(ValueError, match="'text' column"):
+        check_frame(pd.DataFrame({"id": ["x"]}))
+
+
+def test_dask_local_cluster_gives_the_single_process_findings() -> None:
+    dd = pytest.importorskip("dask.dataframe", reason="the dask extra is not installed")
+    distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+    from mtcheck.frame import check_dask
+
+    frame = pd.DataFrame({"id": [d.id for d in corpus(40)], "text": [d.text for d in corpus(40)]})
+    expected = check_frame(frame).reset_index(drop=True)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster):
+        result = check_dask(dd.from_pandas(frame, npartitions=4)).compute().reset_index(drop=True)
+    pd.testing.assert_frame_equal(result, expected)
+
+
+def test_progress_bar_is_silent_off_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    from mtcheck.progress import progress_bar
+
+    with progress_bar() as advance:
+        for _ in range(3):
+            advance(10)
+    assert capsys.readouterr().err == ""
+    assert io.StringIO().isatty() is False
