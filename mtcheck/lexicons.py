@@ -14,7 +14,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -63,7 +63,7 @@ def validate_entries(
     return errors
 
 
-@lru_cache(maxsize=None)
+@cache
 def bundled(name: str) -> dict[str, Any]:
     """The raw tables of ``mtcheck/data/<name>.toml``."""
     return _read(DATA / f"{name}.toml")

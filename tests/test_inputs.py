@@ -135,7 +135,7 @@ def test_input_file_is_never_modified(tmp_path: Path) -> None:
     from mtcheck.engine import check_document
 
     path = tmp_path / "a.txt"
-    data = "The the Seimas adopted the law .\r\n[ad_1]\r\n".encode()
+    data = b"The the Seimas adopted the law .\r\n[ad_1]\r\n"
     path.write_bytes(data)
     for item in _items(path):
         assert isinstance(item, Document)
