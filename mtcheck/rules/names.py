@@ -1,3 +1,560 @@
-"""(being written)"""
+"""Name forms: names with Lithuanian case endings, Lithuanised spellings, the initial + surname style.
 
-RULES = ()
+Lithuanian declines every personal name and respells foreign names by sound (Putin: "Putinas",
+genitive "Putino"; Lukashenko: "Lukašenka", genitive "Lukašenkos"); machine translation copies these
+forms into English. The known names and the Lithuanian declension paradigms are data
+(``data/names.toml``); the case forms are generated from the stems, so every case of every listed name
+is caught. Two heuristics cover names not in the list: a foreign-looking stem with a Lithuanian case
+ending ("Whitecrossas", "Seehoferis"), or a name the document also uses bare ("Trump" ... "Trumpui");
+and a Lithuanian name used in the document both in the nominative and in another case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from mtcheck.model import Finding, Severity
+from mtcheck.rules.base import Context, Example, Rule
+
+_LETTERS = r"\p{L}"
+# A capitalised word, possibly hyphenated ("Čmilytė-Nielsen").
+_NAME_TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}\p{L}*(?:-\p{Lu}\p{L}*)*(?![\p{L}\p{N}])")
+# A Lithuanian first name or an initial right before a name: "Vladimiras Putinas", "V. Putinas".
+_BEFORE_NAME = regex.compile(r"(\p{Lu}\p{L}+|\p{Lu}\.)\s$")
+
+
+@dataclass(frozen=True)
+class NameForm:
+    english: str  # what to write instead ("Putin")
+    role: str  # surname, first, lithuanian
+    case: str  # "nominative" or "oblique" (another case)
+    lithuanised: bool  # spelled the Lithuanian way ("Makronas") rather than the English one
+    alone: bool
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    forms: dict[str, NameForm]
+    pattern: Any  # regex matching every surname form to flag
+    first_forms: dict[str, NameForm]
+    paradigms: dict[str, tuple[str, ...]]
+    nominative: tuple[str, ...]
+    place_genitives: frozenset[str]
+    english: frozenset[str]  # the English forms of the listed names
+
+
+def _paradigm_of(nominative: str, paradigms: dict[str, tuple[str, ...]]) -> str:
+    for ending in ("ius", "us", "ys", "is", "as", "a", "ė"):
+        if nominative.endswith(ending) and ending in paradigms:
+            return ending
+    return "none"
+
+
+def _inflect(name: str, paradigm: str, paradigms: dict[str, tuple[str, ...]]) -> list[tuple[str, bool]]:
+    """Every case form of ``name`` (its last word declined): ``(form, is_nominative)``."""
+    endings = paradigms.get(paradigm, ("",))
+    nominative_ending = endings[0]
+    if nominative_ending and not name.endswith(nominative_ending):
+        return [(name, True)]
+    stem = name[: len(name) - len(nominative_ending)] if nominative_ending else name
+    return [(stem + ending, index == 0 or ending == nominative_ending) for index, ending in enumerate(endings)]
+
+
+def _common_english(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return bool(zipf_frequency(word.lower(), "en") >= 3.0)
+
+
+def _compile_names(raw: dict[str, Any]) -> NameLexicon:
+    from mtcheck.lexicons import LexiconError, validate_entries
+
+    entries = raw.get("entry", [])
+    errors = validate_entries(
+        "names.toml",
+        entries,
+        {"english": str, "lithuanian": str},
+        {"role": str, "paradigm": str, "variants": list, "alone": bool, "note": str},
+    )
+    paradigms = {key: tuple(value) for key, value in raw.get("paradigms", {}).items()}
+    for entry in entries:
+        if isinstance(entry, dict) and entry.get("role", "surname") not in ("surname", "first", "lithuanian"):
+            errors.append(f"names.toml: {entry.get('english')}: unknown role {entry.get('role')!r}")
+        if isinstance(entry, dict) and entry.get("paradigm", "none") not in paradigms:
+            errors.append(f"names.toml: {entry.get('english')}: unknown paradigm {entry.get('paradigm')!r}")
+    if errors:
+        raise LexiconError(errors)
+    forms: dict[str, NameForm] = {}
+    first_forms: dict[str, NameForm] = {}
+    for entry in entries:
+        role = entry.get("role", "surname")
+        english = entry["english"]
+        alone = bool(entry.get("alone", False))
+        spellings = [entry["lithuanian"], *entry.get("variants", [])]
+        generated: list[tuple[str, bool, bool]] = []  # form, nominative, lithuanised
+        for spelling in spellings:
+            paradigm = entry.get("paradigm") or _paradigm_of(spelling, paradigms)
+            generated += [(form, nom, True) for form, nom in _inflect(spelling, paradigm, paradigms)]
+        if role == "surname" and english[-1:].isalpha() and english[-1].lower() not in "aeiouy":
+            # The English spelling with a Lithuanian ending: "Bideno", "Trumpui".
+            for ending in paradigms.get("as", ()):
+                generated.append((english + ending, ending == "as", False))
+        target = first_forms if role == "first" else forms
+        for form, nominative, lithuanised in generated:
+            if form == english or form in target or _common_english(form):
+                continue
+            if role == "lithuanian" and nominative:
+                continue  # "Nausėda" is the English form too
+            target[form] = NameForm(english, role, "nominative" if nominative else "oblique", lithuanised, alone)
+    for form, name in first_forms.items():
+        if name.alone and form not in forms:
+            forms[form] = name
+    alternatives = sorted(forms, key=len, reverse=True)
+    pattern = regex.compile(
+        r"(?<![\p{L}\p{N}'’-])(?:" + "|".join(regex.escape(form) for form in alternatives) + r")(?![\p{L}\p{N}-])"
+    )
+    return NameLexicon(
+        forms,
+        pattern,
+        first_forms,
+        paradigms,
+        tuple(raw.get("nominative", ())),
+        frozenset(raw.get("place_genitives", ())),
+        frozenset(entry["english"] for entry in entries),
+    )
+
+
+def _lexicon(ctx: Context) -> NameLexicon:
+    return ctx.lexicons.compiled("names", _compile_names)
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    text: str
+    suggestion: str
+    message: str
+
+
+def _full_name_start(ctx: Context, start: int, lexicon: NameLexicon) -> tuple[int, str | None, bool]:
+    """Where the name starting at ``start`` really begins: a Lithuanised first name or an initial
+    right before it belongs to the same finding. Returns (start, English first name, has_initial)."""
+    before = _BEFORE_NAME.search(ctx.text, max(0, start - 40), start)
+    if before is None:
+        return start, None, False
+    word = before.group(1)
+    if word.endswith("."):
+        return before.start(1), None, True
+    first = lexicon.first_forms.get(word) or lexicon.forms.get(word)
+    if first is not None and first.role in ("first", "lithuanian") and word != first.english:
+        return before.start(1), first.english, False
+    return start, None, False
+
+
+_LAST_HITS: dict[str, Any] = {}  # MT401-MT404 all need the known-name hits of the same document
+
+
+def known_name_hits(ctx: Context) -> list[Hit]:
+    """Listed names in a Lithuanian form (MT401), with the full-name span (computed once a document)."""
+    lexicon = _lexicon(ctx)
+    key = (id(lexicon), ctx.text, ctx.accept)
+    if _LAST_HITS.get("key") != key:
+        _LAST_HITS["hits"] = _known_name_hits(ctx, lexicon)
+        _LAST_HITS["key"] = key
+    return list(_LAST_HITS["hits"])
+
+
+def _known_name_hits(ctx: Context, lexicon: NameLexicon) -> list[Hit]:
+    hits: list[Hit] = []
+    for match in lexicon.pattern.finditer(ctx.text):
+        word = match.group(0)
+        if ctx.accepted(word):
+            continue
+        name = lexicon.forms[word]
+        if name.role == "lithuanian":
+            continue  # MT403
+        start, first, initial = _full_name_start(ctx, match.start(), lexicon)
+        suggestion = f"{first} {name.english}" if first else name.english
+        if name.role == "first":
+            what = "a Lithuanised first name"
+        elif name.case == "oblique":
+            what = "a Lithuanian case form" + (" and spelling" if name.lithuanised else "")
+        else:
+            what = "the Lithuanian form"
+        message = f"{word!r} is {what} of {name.english!r}: English uses the name's own form"
+        if first:
+            message += f"; the first name {ctx.text[start : match.start()].strip()!r} is Lithuanised too"
+        elif initial:
+            message += "; Lithuanian initial + surname style"
+        hits.append(Hit(start, match.end(), ctx.text[start : match.end()], suggestion, message))
+    return hits
+
+
+def _check_known(ctx: Context) -> Iterator[Finding]:
+    for hit in known_name_hits(ctx):
+        yield ctx.finding(hit.start, hit.end, hit.message, hit.suggestion)
+
+
+# --- heuristics for names not in the list --------------------------------------------------------
+# Case endings that a Lithuanian MT output adds to an English name: nominative "-as"/"-is" (Lithuanisation)
+# and the oblique cases of the -as/-is/-a classes.
+_OBLIQUE = ("iui", "io", "ui", "o", "ą", "į", "os", "ai", "ės", "ei", "ę")
+_ADDED = regex.compile(r"^(\p{Lu}\p{L}{2,}?)(iui|io|ui|o|ą|į|as|is)$")
+# Spelling that Lithuanian orthography never uses: w q x, th ph sh ck, doubled letters, "ee", "oo", "ea",
+# "y" before a vowel. A stem with one of these plus a Lithuanian ending is a foreign name declined.
+_FOREIGN_SPELLING = regex.compile(r"[wqx]|th|ph|sh|ee|oo|ea|aa|y[aeiou]|([bdfgklmnprstz])\1", regex.IGNORECASE)
+# Before "-o" (a natural ending in Italian, Spanish, Japanese), only English spellings count.
+_ENGLISH_SPELLING = regex.compile(r"[wqx]|th|sh|ee|oo|ea", regex.IGNORECASE)
+# Greek, Italian and Spanish names end in these letters in their own language.
+_NATIVE_ENDINGS = ("akis", "idis", "ides", "opoulos", "poulos", "itis", "eas", "ias", "ios", "eo", "io")
+
+
+def _english_zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word.lower(), "en"))
+
+
+def _next_is_capitalised(text: str, end: int) -> bool:
+    following = regex.match(r"\s+(\p{Lu})", text[end : end + 3])
+    return following is not None
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Part of a web or e-mail address ("Kauno.diena.lt")."""
+    return bool(regex.match(r"[./@]\p{L}", text[end : end + 2])) or (start > 0 and text[start - 1] in "./@")
+
+
+def _check_unknown_foreign(ctx: Context) -> Iterator[Finding]:
+    for start, end, message, suggestion, confidence in _unknown_foreign_hits(ctx):
+        yield ctx.finding(start, end, message, suggestion, confidence=confidence)
+
+
+def _unknown_foreign_hits(ctx: Context) -> list[tuple[int, int, str, str, float]]:
+    lexicon = _lexicon(ctx)
+    text = ctx.text
+    tokens = list(_NAME_TOKEN.finditer(text))
+    bare = {match.group(0) for match in tokens}
+    flagged = {(hit.start, hit.end) for hit in known_name_hits(ctx)}
+    hits: list[tuple[int, int, str, str, float]] = []
+    for match in tokens:
+        word = match.group(0)
+        if word in lexicon.forms or word in lexicon.first_forms or word in lexicon.english:
+            continue
+        if ctx.accepted(word) or word.isupper():
+            continue
+        if any(start <= match.start() < end for start, end in flagged):
+            continue
+        parts = _ADDED.match(word)
+        if parts is None:
+            continue
+        stem, ending = parts.group(1), parts.group(2)
+        if stem[-1].lower() in "aeiouy" or word.lower().endswith(_NATIVE_ENDINGS):
+            continue
+        if _english_zipf(word) >= 2.0:
+            continue  # an English word or a common name ("Thomas", "Carlos", "Marco")
+        used_bare = stem in bare and len(stem) >= 3
+        spelling = _ENGLISH_SPELLING if ending == "o" else _FOREIGN_SPELLING
+        foreign = spelling.search(stem) is not None
+        if _in_address(text, match.start(), match.end()):
+            continue
+        used_bare = used_bare and ending not in ("as", "is")  # "Strupas" beside a truncated "Strup"
+        if not used_bare and not (foreign and (ending in _OBLIQUE or ending in ("as", "is"))):
+            continue
+        if not used_bare and _next_is_capitalised(text, match.end()) and ending not in ("as", "is"):
+            continue  # part of an official name, like "Žalgirio Arena"
+        start, first, _ = _full_name_start(ctx, match.start(), lexicon)
+        reason = f"{stem!r} is used bare in this document" if used_bare else "a foreign spelling"
+        hits.append(
+            (
+                start,
+                match.end(),
+                f"{word!r} looks like the name {stem!r} with the Lithuanian case ending '-{ending}' ({reason})",
+                (f"{first} " if first else "") + stem,
+                0.8 if used_bare else 0.6,
+            )
+        )
+    return hits
+
+
+def _check_lithuanian_oblique(ctx: Context) -> Iterator[Finding]:
+    """A Lithuanian person's name in another case than the nominative."""
+    lexicon = _lexicon(ctx)
+    text = ctx.text
+    tokens = list(_NAME_TOKEN.finditer(text))
+    words = {match.group(0) for match in tokens}
+    nominatives: dict[str, str] = {}  # stem -> paradigm, from the nominatives the document uses
+    for word in words:
+        for ending in lexicon.nominative:
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                nominatives.setdefault(word[: -len(ending)], ending)
+    foreign_hits = {hit[1] for hit in _unknown_foreign_hits(ctx)}  # MT402 has these
+    female = regex.compile(r"^\p{Lu}\p{L}*(?:ait|yt|ien|ut|ūt)(ės|ei|ę|ėje)(?:-\p{Lu}\p{L}*)?$")
+    for match in tokens:
+        word = match.group(0)
+        if ctx.accepted(word) or word.isupper() or word in lexicon.place_genitives or word in lexicon.english:
+            continue
+        if _in_address(text, match.start(), match.end()) or match.end() in foreign_hits:
+            continue
+        known = lexicon.forms.get(word)
+        suggestion: str | None = None
+        if known is not None:
+            if known.role != "lithuanian":
+                continue  # a foreign name: MT401
+            suggestion = known.english
+        elif (female_match := female.match(word)) is not None:
+            suggestion = word[: female_match.start(1)] + "ė"
+        else:
+            for stem_length in range(len(word) - 1, 2, -1):
+                stem, ending = word[:stem_length], word[stem_length:]
+                paradigm = nominatives.get(stem)
+                if paradigm is None:
+                    continue
+                endings = lexicon.paradigms.get(paradigm, ())
+                if ending in endings[1:5] and ending != paradigm and _english_zipf(word) < 2.0:
+                    if not _next_is_capitalised(text, match.end()):
+                        # a foreign stem declined like "Maassenas": the English form is the bare stem
+                        suggestion = stem if _FOREIGN_SPELLING.search(stem) else stem + paradigm
+                    break
+        if suggestion is None or suggestion == word:
+            continue
+        start, first, _ = _full_name_start(ctx, match.start(), lexicon)
+        if first:
+            suggestion = f"{first} {suggestion}"
+        yield ctx.finding(
+            start,
+            match.end(),
+            f"{word!r} is a Lithuanian name in a case form other than the nominative: English keeps the base form",
+            suggestion,
+        )
+
+
+# --- the Lithuanian initial + surname convention ---------------------------------------------------
+_INITIAL = regex.compile(r"(?<![\p{L}\p{N}.])(\p{Lu})\.[ \u00a0](\p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)?)(?!\p{L})")
+_PREVIOUS_INITIAL = regex.compile(r"\p{Lu}\.\s*$")
+# Words after which a capital letter and a full stop are a label, not an initial ("vitamin D. Many").
+_LETTER_TAKERS = frozenset(
+    [
+        "vitamin",
+        "plan",
+        "class",
+        "group",
+        "grade",
+        "type",
+        "category",
+        "section",
+        "part",
+        "annex",
+        "appendix",
+        "model",
+        "series",
+        "division",
+        "block",
+        "building",
+        "wing",
+        "level",
+        "option",
+        "tier",
+        "league",
+        "hepatitis",
+        "row",
+        "gate",
+        "pier",
+        "platform",
+        "point",
+        "letter",
+        "phase",
+        "stage",
+        "zone",
+        "area",
+        "sector",
+        "unit",
+        "ward",
+        "corps",
+        "exhibit",
+        "figure",
+        "table",
+        "item",
+        "list",
+    ]
+)
+
+
+def _compile_full_names(raw: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Surname (lowercase) -> the full names of the gazetteer's people with that surname."""
+    index: dict[str, list[str]] = {}
+    for entry in raw.get("entry", []):
+        for name in entry.get("names", []):
+            parts = name.split()
+            if len(parts) >= 2:
+                index.setdefault(parts[-1].lower(), []).append(name)
+    return {surname: tuple(names) for surname, names in index.items()}
+
+
+def _full_name(ctx: Context, initial: str, surname: str) -> str | None:
+    """The person's full name, when the translator could know it: the article names them in full
+    elsewhere ("Dmitry Peskov ... D. Peskov"), or they are a public figure of the gazetteer."""
+    in_text = regex.search(
+        r"(?<!\p{L})(" + regex.escape(initial) + r"\p{Ll}+(?:-\p{Lu}\p{Ll}+)?) " + regex.escape(surname) + r"(?!\p{L})",
+        ctx.text,
+    )
+    if in_text:
+        return f"{in_text.group(1)} {surname}"
+    known = ctx.lexicons.compiled("people", _compile_full_names).get(surname.lower(), ())
+    matching = [name for name in known if name.startswith(initial)]
+    return matching[0] if len(matching) == 1 or len(set(matching)) == 1 else None
+
+
+def _check_initial(ctx: Context) -> Iterator[Finding]:
+    from mtcheck.lexicons import load_segmentation
+
+    starters = load_segmentation().sentence_starters
+    major = [(hit.start, hit.end) for hit in known_name_hits(ctx)]
+    seen: list[tuple[int, int, str]] = []
+    for match in _INITIAL.finditer(ctx.text):
+        initial, surname = match.group(1), match.group(2)
+        if surname in starters or _english_zipf(surname) >= 5.0:
+            continue  # a sentence after a letter ("... plan B. The ...")
+        if _PREVIOUS_INITIAL.search(ctx.text, max(0, match.start() - 4), match.start()):
+            continue  # "J. R. R. Tolkien", "U. S. Steel": several initials are an established form
+        previous = regex.search(r"(\p{L}+)\s*$", ctx.text[max(0, match.start() - 30) : match.start()])
+        if previous and previous.group(1).lower() in _LETTER_TAKERS:
+            continue
+        if any(start <= match.start() < end for start, end in major):
+            continue
+        if ctx.accepted(f"{initial}. {surname}"):
+            continue
+        full = _full_name(ctx, initial, surname)
+        if full is None:
+            continue  # the source itself may give only the initial: nothing better to write
+        seen.append((match.start(), match.end(), full))
+    if seen:
+        # One finding per document, on the first: the convention is one style decision of the text.
+        start, end, full = seen[0]
+        others = sorted({name for _, _, name in seen[1:] if name != full})
+        also = f" (also: {', '.join(others)})" if others else ""
+        yield ctx.finding(
+            start,
+            end,
+            f"Lithuanian initial + surname style ({ctx.text[start:end]!r}){also}: English news gives the "
+            f"full first name at the first mention ({full}) and the surname alone after it",
+            full,
+            occurrences=len(seen),
+        )
+
+
+RULES = (
+    Rule(
+        code="MT401",
+        name="lithuanian-name-form",
+        category="name-form",
+        severity=Severity.MAJOR,
+        summary="A known foreign name with a Lithuanian case ending or in its Lithuanian spelling",
+        explanation=(
+            "Lithuanian declines names and respells foreign ones by sound: Putin is 'Putinas' (genitive "
+            "'Putino'), Biden 'Bidenas' ('Bideno'), Macron 'Makronas', Lukashenko 'Lukašenka' "
+            "('Lukašenkos'). MT copies these forms, which English readers do not recognise as the "
+            "person. The names, their Lithuanian forms and the declension paradigms are data "
+            "(data/names.toml); every case form is generated. A Lithuanised first name next to the "
+            "surname ('Vladimiras Putinas') is part of the same finding."
+        ),
+        check=_check_known,
+        bad=(
+            Example("The Kremlin rejected Putino critics.", flagged="Putino"),
+            Example("Russian President Vladimiras Putinas signed the decree.", flagged="Vladimiras Putinas"),
+            Example("He met Makronas in Paris.", flagged="Makronas"),
+            Example(
+                "According to analysts, Lukašenkos rhetoric is aimed at the domestic audience.", flagged="Lukašenkos"
+            ),
+        ),
+        good=(
+            Example("Russian President Vladimir Putin signed the decree."),
+            Example("German Chancellor Angela Merkel met Polish President Andrzej Duda."),
+        ),
+        suggestion="Write the name in its own (English) form: Putin, Biden, Macron, Lukashenko.",
+    ),
+    Rule(
+        code="MT402",
+        name="lithuanian-case-ending",
+        category="name-form",
+        severity=Severity.MAJOR,
+        summary="A foreign name not in the list, declined with a Lithuanian case ending",
+        explanation=(
+            "A capitalised word that is a name plus a Lithuanian case ending ('-as', '-o', '-ui', '-ą', "
+            "'-io', '-iui', '-į'), where the name is also used bare in the document ('Trump' ... "
+            "'Trumpui'), or its spelling is foreign to Lithuanian (w, q, x, th, ck, doubled letters: "
+            "'Whitecrossas', 'Seehoferis'). Common English words and names ('Thomas', 'Carlos') are "
+            "left alone by their English word frequency, Greek and Italian name endings by their form."
+        ),
+        check=_check_unknown_foreign,
+        bad=(
+            Example("Graham said so. Grahamo advisers disagreed.", flagged="Grahamo"),
+            Example("Irish Prime Minister Leo Varadkar met Whitecrossas in Dublin.", flagged="Whitecrossas"),
+        ),
+        good=(
+            Example("Thomas Stephanopoulos met Carlos Santos and Alexis Tsipras in Athens."),
+            Example("Marco Rubio spoke in Ohio."),
+        ),
+        suggestion="Drop the Lithuanian ending: 'Graham's advisers', 'Whitecross'.",
+    ),
+    Rule(
+        code="MT403",
+        name="lithuanian-name-case",
+        category="name-form",
+        severity=Severity.MAJOR,
+        summary="A Lithuanian person's name in a case other than the nominative",
+        explanation=(
+            "English keeps Lithuanian names in their base (nominative) form: 'Nausėda', 'Šimonytė'. An "
+            "MT output that copies the genitive ('Nausėdos', 'Šimonytės', 'Gustainio lawyer') or another "
+            "case leaves a form English readers cannot look up. Flagged for listed public figures, for "
+            "feminine surnames in -aitė/-ytė/-ienė/-utė/-ūtė in other cases, and for a name the document "
+            "also uses in its nominative. Genitives inside official names ('Žalgirio Arena') are left."
+        ),
+        check=_check_lithuanian_oblique,
+        bad=(
+            Example("The Nausėdos administration objected.", flagged="Nausėdos"),
+            Example("Prime Minister Šimonytės cabinet resigned.", flagged="Šimonytės"),
+            Example("Gustainis was charged. Gustainio lawyer said so.", flagged="Gustainio"),
+        ),
+        good=(
+            Example("President Gitanas Nausėda met Ingrida Šimonytė."),
+            Example("Žalgiris will host Olympiacos at the Žalgirio Arena in Kaunas."),
+        ),
+        suggestion="Use the nominative: Nausėda, Šimonytė, Gustainis.",
+    ),
+    Rule(
+        code="MT404",
+        name="initial-and-surname",
+        category="name-form",
+        severity=Severity.MINOR,
+        summary="The Lithuanian initial + surname convention ('G. Nausėda', 'D. Peskov')",
+        explanation=(
+            "Lithuanian news writes 'G. Nausėda' after the first mention; English news gives the full "
+            "name first and the surname alone after it. Flagged once per document (on the first "
+            "occurrence; the message names the other people written so), at minor severity, and only "
+            "where the translator could write the full name: the article names the person in full "
+            "elsewhere, or they are a public figure of the gazetteer (data/people.toml). An unknown "
+            "'K. Strupas' is left alone: the source may give no more than the initial, and the WMT19 "
+            "professional references keep such names as they are. Several initials ('J. R. R. Tolkien') "
+            "and letters after labels ('vitamin D.') are left alone."
+        ),
+        check=_check_initial,
+        bad=(
+            Example("President G. Nausėda signed the law.", flagged="G. Nausėda"),
+            Example("added D. Peskov.", flagged="D. Peskov"),
+            Example("Speaker V. Čmilytė-Nielsen thanked the members.", flagged="V. Čmilytė-Nielsen"),
+            Example("Jonas Strupas won. The mayor congratulated J. Strupas.", flagged="J. Strupas"),
+        ),
+        good=(
+            Example("The mayor congratulated K. Strupas on his victory."),
+            Example("The novel by J. R. R. Tolkien was translated."),
+            Example("They lacked vitamin D. The doctors said so."),
+        ),
+        suggestion="Write the full first name at the first mention ('Gitanas Nausėda'), the surname after it.",
+    ),
+)
