@@ -42,6 +42,16 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return data.never_break, data.flexible, data.sentence_starters
 
 
+@lru_cache(maxsize=1)
+def _before_number() -> frozenset[str]:
+    from mtcheck.lexicons import bundled
+
+    return frozenset(word.lower() for word in bundled("segmentation").get("before_number", []))
+
+
+_NUMBER_NEXT = re.compile(r"[(#]?\d|[IVXLC]+\b")
+
+
 def _token_before(text: str, end: int) -> str:
     """The token that ends at ``end`` (the position of the full stop), with inner periods."""
     start = end
@@ -69,8 +79,12 @@ def _is_boundary(text: str, mark_start: int, mark_end: int, next_start: int) -> 
     never_break, flexible, starters = _abbreviations()
     token = _token_before(text, mark_start)
     key = token.lower().lstrip("(")
-    if key in never_break:
+    single_capital = len(token) == 1 and token.isupper()  # "Vitamin C. The": an initial, not "c." (circa)
+    if key in never_break and not single_capital:
         return False
+    if key in _before_number() and not single_capital:
+        # "No. 5", "Art. 12", but "He said no. Then ..." and "modern art. The ..."
+        return _NUMBER_NEXT.match(text, next_start) is None
     nxt = _next_word(text, next_start)
     if key in flexible:
         return nxt in starters
@@ -81,6 +95,9 @@ def _is_boundary(text: str, mark_start: int, mark_end: int, next_start: int) -> 
             return nxt in starters
         return nxt in starters
     if len(letters) == 1 and letters.isupper():
+        return nxt in starters
+    if len(token) == 1 and token.islower() and nxt[:1].isupper():
+        # a lowercased initial: MT output such as "said a. Anušauskas" (WMT19 online-G, online-X)
         return nxt in starters
     return True
 
@@ -119,18 +136,19 @@ def _paragraph_spans(text: str, soft_wrap: bool) -> Iterator[tuple[int, int]]:
             if match.group(0).strip():
                 yield match.start(), match.end()
         return
-    for block in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text):
+    # a block: lines up to a blank line (a block never starts with a line break)
+    for block in re.finditer(r"[^\n](?:[^\n]|\n(?![ \t]*\n))*", text):
         if not block.group(0).strip():
             continue
         # list items and headings start paragraphs of their own even without a blank line
-        line_start = block.start()
-        current = line_start
+        current = block.start()
         for line in re.finditer(r"[^\n]*(?:\n|$)", block.group(0)):
             if not line.group(0):
                 continue
             absolute = block.start() + line.start()
             if absolute > current and _LIST_ITEM.match(line.group(0)):
-                yield current, absolute - 1
+                if text[current : absolute - 1].strip():
+                    yield current, absolute - 1
                 current = absolute
         yield current, block.end()
 

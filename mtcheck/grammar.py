@@ -1,0 +1,137 @@
+"""POS-less English heuristics shared by the sentence-split and fragment rules.
+
+No tagger: a word is a verb when it is an auxiliary, an irregular verb form, a regular form of a
+common base verb, or any -ed/-ing word (``data/verbs.toml``). Ambiguous noun/verb words ("report",
+"plan", "cost") count as nouns right after an article, possessive or preposition. The test leans
+towards "has a verb", so that only clearly verbless sentences are flagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from mtcheck.lexicons import Lexicons, bundled
+
+TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*|\d[\d.,]*")
+
+# Words after which an ambiguous noun/verb is a noun ("the report", "for support", "its plan").
+NOUN_CONTEXT = frozenset(
+    [
+        "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "my",
+        "whose", "each", "every", "some", "any", "no", "of", "for", "to", "in", "on", "at", "by", "with",
+        "from", "into", "onto", "about", "under", "over", "after", "before", "between", "among", "during",
+        "without", "within", "against", "through", "across", "per", "via", "than", "such", "own", "new",
+        "social", "public", "local", "national", "european", "state", "city",
+    ]
+)
+ARTICLES = frozenset({"a", "an", "the"})
+PREPOSITIONS = frozenset(
+    [
+        "of", "for", "to", "in", "on", "at", "by", "with", "from", "into", "onto", "about", "under", "over",
+        "after", "before", "between", "among", "during", "without", "within", "against", "through", "across",
+        "per", "via", "than", "towards", "toward", "upon", "despite", "including", "regarding", "concerning",
+        "amid", "since", "until", "like", "near",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Verbs:
+    auxiliaries: frozenset[str]
+    irregular: frozenset[str]
+    base: frozenset[str]
+    not_verbs: frozenset[str]
+
+
+def compile_verbs(raw: dict[str, Any]) -> Verbs:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(word).lower() for word in raw.get(key, []))
+
+    return Verbs(words("auxiliaries"), words("irregular"), words("base"), words("not_verbs"))
+
+
+@lru_cache(maxsize=1)
+def bundled_verbs() -> Verbs:
+    return compile_verbs(bundled("verbs"))
+
+
+def verbs_for(lexicons: Lexicons | None) -> Verbs:
+    return lexicons.compiled("verbs", compile_verbs) if lexicons is not None else bundled_verbs()
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """Candidate base forms of a regular verb form (``agrees`` -> ``agree``, ``tried`` -> ``try``)."""
+    stems: list[str] = [word]
+    if word.endswith("ies") and len(word) > 4:
+        stems.append(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 3:
+        stems.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 2:
+        stems.append(word[:-1])
+    if word.endswith("ied") and len(word) > 4:
+        stems.append(word[:-3] + "y")
+    if word.endswith("ed") and len(word) > 3:
+        stems += [word[:-2], word[:-1]]
+        if len(word) > 4 and word[-3] == word[-4]:
+            stems.append(word[:-3])  # planned -> plan
+    if word.endswith("ing") and len(word) > 4:
+        stems += [word[:-3], word[:-3] + "e"]
+        if len(word) > 5 and word[-4] == word[-5]:
+            stems.append(word[:-4])  # running -> run
+    return tuple(stems)
+
+
+def is_verb(word: str, previous: str | None, verbs: Verbs, before_previous: str | None = None) -> bool:
+    """Whether ``word`` (lowercase) is probably a verb form, given the words before it (lowercase)."""
+    if word in verbs.auxiliaries:
+        return True
+    if word in verbs.not_verbs:
+        return False
+    after_noun_marker = previous is not None and (
+        previous in NOUN_CONTEXT
+        # "the annual report": article + modifier (not a plural subject: "the prices rise")
+        or (before_previous in ARTICLES and not previous.endswith("s") and word in verbs.base)
+    )
+    if word in verbs.irregular:
+        return not after_noun_marker
+    if len(word) > 4 and (word.endswith("ed") or word.endswith("ing")):
+        return not (after_noun_marker and previous in ARTICLES)
+    if any(stem in verbs.base for stem in _stems(word)):
+        return not after_noun_marker
+    return False
+
+
+def tokens(text: str) -> list[str]:
+    return [match.group(0) for match in TOKEN.finditer(text)]
+
+
+# After "X's", these words show that 's is "is" or "has", not a possessive ("Tomorrow's a different beast").
+_AFTER_IS = frozenset(
+    [
+        "a", "an", "the", "not", "no", "been", "going", "got", "very", "so", "too", "just", "still", "also",
+        "never", "always", "already", "all", "about", "over", "here", "there", "now", "only",
+    ]
+)
+
+
+_SUBJECTS = frozenset(["i", "you", "he", "she", "it", "we", "they", "who"])
+
+
+def has_verb(words: Sequence[str], verbs: Verbs) -> bool:
+    previous: str | None = None
+    lowered = [word.lower().replace("’", "'") for word in words]
+    for position, lower in enumerate(lowered):
+        if is_verb(lower, previous, verbs, lowered[position - 2] if position > 1 else None):
+            return True
+        following = lowered[position + 1] if position + 1 < len(lowered) else ""
+        if lower.endswith("'s") and following in _AFTER_IS:
+            return True
+        if previous in _SUBJECTS and lower.isalpha() and lower not in NOUN_CONTEXT:
+            return True  # "It tears us apart.": a word right after a subject pronoun is its verb
+        previous = lower
+    return False

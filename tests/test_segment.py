@@ -1,0 +1,134 @@
+"""The segmenter: exact offsets, no break at English abbreviations or initials, and MT's broken
+boundaries kept visible ("arrested. people are dead." splits so that the split rules see it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtcheck.segment import count_words, segment, split_sentences
+
+
+def _sentences(text: str, soft_wrap: bool = False) -> list[str]:
+    return [sentence.text for paragraph in segment(text, soft_wrap=soft_wrap) for sentence in paragraph.sentences]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Smith met Dr. Jones on Monday.",
+        "Mrs. Brown and Prof. White arrived.",
+        "He lives on Main St. in Vilnius.",
+        "The sanctions were imposed by the U.S. on Monday.",
+        "They left at 4 a.m., when the sun rose.",
+        "The game starts at 8 p.m. on Thursday.",
+        "She lives at No. 5 Gedimino Avenue.",
+        "Lakes, rivers, etc. are protected.",
+        "Some fruit, e.g. apples, is cheaper.",
+        "Others, i.e. the opposition, voted against.",
+        "Kremlin spokesman D. Peskov said nothing.",
+        "The book by J. R. R. Tolkien sold well.",
+        "The area is 130,000 sq. m in total.",
+        "See Art. 12 of the Constitution.",
+        "Last week p. Masiulis announced the plan.",
+        "The deal was announced by the U.S. Treasury.",
+        "The contract, said a. Anušauskas, was signed.",
+        "The price rose by 3.5 percent.",
+        "Well... and then it ended.",
+        '"Why?" he asked.',
+        "It was a great success! said the mayor.",
+        "Thanks to Th. May the talks resumed.",
+    ],
+)
+def test_no_break(text: str) -> None:
+    assert _sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10,000 were arrested. people are dead.", ["10,000 were arrested.", "people are dead."]),
+        ("The change affects 1.4 million. residents.", ["The change affects 1.4 million.", "residents."]),
+        ("Since 2020. the regime has closed them.", ["Since 2020.", "the regime has closed them."]),
+        ("About 7 thousand. runners took part.", ["About 7 thousand.", "runners took part."]),
+        ("It ended at 8 p.m. The crowd left.", ["It ended at 8 p.m.", "The crowd left."]),
+        ("He was born in the U.S. It is his home.", ["He was born in the U.S.", "It is his home."]),
+        ("Added D. Peskov. The Kremlin agreed.", ["Added D. Peskov.", "The Kremlin agreed."]),
+        ("It was Plan B. The plan failed.", ["It was Plan B.", "The plan failed."]),
+        ("He said no. Then he left.", ["He said no.", "Then he left."]),
+        ("It is modern art. The show opens today.", ["It is modern art.", "The show opens today."]),
+        ("They took vitamin C. The dose was small.", ["They took vitamin C.", "The dose was small."]),
+        ("Why? Nobody knows.", ["Why?", "Nobody knows."]),
+        ("We won! Everyone cheered.", ["We won!", "Everyone cheered."]),
+        ('He said: "We are ready." Then he left.', ['He said: "We are ready."', "Then he left."]),
+        ("Prices fell… Then they rose.", ["Prices fell…", "Then they rose."]),
+        ("Prices fell... Then they rose.", ["Prices fell...", "Then they rose."]),
+        ("Lakes, rivers, etc. The list goes on.", ["Lakes, rivers, etc.", "The list goes on."]),
+    ],
+)
+def test_breaks(text: str, expected: list[str]) -> None:
+    assert _sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10,000 were arrested. people are dead.\nThe police said.  Nothing else.",
+        "  Leading spaces. And trailing ones.  \n\n\nNew paragraph here. Dr. Who? Yes.",
+        "„Taip“, – sakė jis. Vilnius, 2024 m. rugsėjo 1 d. Šventė.",
+        "- item one\n- item two. More text\n\n1. First. Second",
+    ],
+)
+@pytest.mark.parametrize("soft_wrap", [False, True])
+def test_offsets_are_exact(text: str, soft_wrap: bool) -> None:
+    previous_end = 0
+    for paragraph in segment(text, soft_wrap=soft_wrap):
+        assert text[paragraph.start : paragraph.end].strip()
+        for sentence in paragraph.sentences:
+            assert text[sentence.start : sentence.end] == sentence.text
+            assert sentence.text == sentence.text.strip()
+            assert paragraph.start <= sentence.start < sentence.end <= paragraph.end
+            assert sentence.start >= previous_end
+            previous_end = sentence.end
+
+
+def test_sentence_indexes_run_through_the_document() -> None:
+    paragraphs = segment("One. Two.\nThree. Four.")
+    indexes = [(s.index, s.paragraph) for p in paragraphs for s in p.sentences]
+    assert indexes == [(0, 0), (1, 0), (2, 1), (3, 1)]
+
+
+def test_plain_text_lines_are_paragraphs() -> None:
+    paragraphs = segment("First line without stop\nSecond line.")
+    assert [p.sentences[0].text for p in paragraphs] == ["First line without stop", "Second line."]
+
+
+def test_markdown_soft_wraps_join_lines() -> None:
+    text = "The change will affect more\nthan 1.4 million residents.\n\nNext paragraph."
+    paragraphs = segment(text, soft_wrap=True)
+    assert [[s.text for s in p.sentences] for p in paragraphs] == [
+        ["The change will affect more\nthan 1.4 million residents."],
+        ["Next paragraph."],
+    ]
+
+
+def test_markdown_list_items_are_paragraphs() -> None:
+    text = "Intro line:\n- first item\n- second item. More\n\n\nAfter the list."
+    paragraphs = segment(text, soft_wrap=True)
+    assert [text[p.start : p.end] for p in paragraphs] == [
+        "Intro line:",
+        "- first item",
+        "- second item. More",
+        "After the list.",
+    ]
+    assert all(p.sentences for p in paragraphs)
+
+
+def test_split_sentences_of_a_slice() -> None:
+    text = "Ignore this. Keep one. Keep two."
+    start = text.index("Keep")
+    sentences = split_sentences(text, start, len(text), paragraph=3, first_index=7)
+    assert [(s.text, s.index, s.paragraph) for s in sentences] == [("Keep one.", 7, 3), ("Keep two.", 8, 3)]
+
+
+def test_count_words() -> None:
+    assert count_words("The co-operation's residents — of Vilnius, they’re 40.") == 7
