@@ -77,7 +77,7 @@ def register_reader(extension: str, reader: Reader) -> None:
 
 def _bilingual_readers() -> None:
     try:
-        from mtcheck.inputs import bilingual
+        import mtcheck.inputs.bilingual as bilingual
     except ImportError:  # pragma: no cover - the module ships with the package
         return
     for extension, reader in bilingual.READERS.items():

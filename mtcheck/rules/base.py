@@ -14,10 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mtcheck.lexicons import Lexicons, default_lexicons
 from mtcheck.model import CATEGORIES, Document, Finding, LineIndex, Paragraph, Sentence, Severity
+
+if TYPE_CHECKING:
+    from mtcheck.align import Alignment
 
 Check = Callable[["Context"], Iterable[Finding]]
 
@@ -116,6 +119,13 @@ class Context:
         from mtcheck.quotes import quoted_spans
 
         return quoted_spans(self.text)
+
+    @cached_property
+    def alignment(self) -> Alignment | None:
+        """Source sentences aligned with the document's sentences (``None`` without a source)."""
+        from mtcheck.align import align
+
+        return align(self.document, self.sentences)
 
     def in_quote(self, start: int, end: int | None = None) -> bool:
         end = start if end is None else end

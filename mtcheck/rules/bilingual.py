@@ -1,0 +1,943 @@
+"""Source-based checks: numbers, omissions, untranslated copies, names and languages (MT7xx).
+
+Most rules here need the Lithuanian source (``needs_source``); they compare each target sentence with
+the source sentence(s) it is aligned to (:mod:`mtcheck.align`, ``ctx.alignment``) and every finding
+carries the source sentence in the extra keys ``source_text``, ``source_start`` and ``source_end``.
+
+Two rules work without a source: MT703 (a Lithuanian decimal comma kept in the English) and MT743
+(the document is not in English). MT743 is a *precondition*, like pofilter's: when the whole
+document is in another language it raises one finding and the engine drops every other finding of
+the document (hundreds of "untranslated word" findings would say nothing more).
+
+Thresholds, measured on the WMT19 lt→en test set (newstest2019, 1,000 line-aligned segments of
+source and professional reference; 961 with a source of at least 40 characters): the English runs
+1.09 characters per Lithuanian character (median 1.08, standard deviation 0.17); 0.1 % of the
+references are under 0.65 times their source's length and none over 1.81. MT722 flags a translation
+under 0.5 times, MT723 one over 2.2 times, its source's length (sources of 40 characters or more).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from mtcheck.align import Alignment, Bead
+from mtcheck.model import Finding, Severity
+from mtcheck.numbers import Mention, compare, english, matches
+from mtcheck.rules.base import Context, Example, Rule
+
+SHORT_RATIO = 0.5
+LONG_RATIO = 2.2
+MIN_RATIO_CHARS = 40
+MIN_OMITTED_WORDS = 4
+MIN_ADDED_WORDS = 6
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_LT_LETTERS = set("ąčęėįšųūžĄČĘĖĮŠŲŪŽ")
+_EN_FUNCTION = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "was",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "by",
+        "at",
+        "from",
+        "it",
+        "he",
+        "she",
+        "his",
+        "her",
+        "they",
+        "be",
+        "are",
+        "this",
+        "have",
+        "has",
+        "had",
+        "not",
+        "but",
+        "which",
+        "will",
+        "said",
+        "would",
+        "an",
+        "were",
+        "been",
+        "their",
+        "its",
+        "who",
+        "or",
+    ]
+)
+_LT_FUNCTION = frozenset(
+    [
+        "ir",
+        "kad",
+        "yra",
+        "į",
+        "iš",
+        "su",
+        "bei",
+        "nuo",
+        "per",
+        "buvo",
+        "tai",
+        "kaip",
+        "jis",
+        "ji",
+        "jo",
+        "jos",
+        "dėl",
+        "ar",
+        "o",
+        "bet",
+        "taip",
+        "pat",
+        "apie",
+        "už",
+        "prie",
+        "nėra",
+        "kuris",
+        "kuri",
+        "kurie",
+        "būti",
+        "bus",
+        "tik",
+        "dar",
+        "jau",
+    ]
+)
+
+
+# --- shared helpers -----------------------------------------------------------------------------------
+
+
+def _detect(text: str) -> tuple[str, float]:
+    """langdetect's best guess with a fixed seed (imported lazily; deterministic)."""
+    try:
+        from langdetect import DetectorFactory, detect_langs
+        from langdetect.lang_detect_exception import LangDetectException
+    except ImportError:  # pragma: no cover - a required dependency
+        return "", 0.0
+    DetectorFactory.seed = 0
+    try:
+        best = detect_langs(text)[0]
+    except LangDetectException:
+        return "", 0.0
+    return str(best.lang), float(best.prob)
+
+
+def _share(words: list[str], vocabulary: frozenset[str]) -> float:
+    return sum(word.lower() in vocabulary for word in words) / max(1, len(words))
+
+
+def language_of(text: str, expected: str) -> tuple[str, float]:
+    """The language of a whole text: cheap function-word counts first, langdetect when unsure."""
+    words = _WORD.findall(text[:5000])
+    if len(words) < 8:
+        return expected, 0.0
+    english_share, lithuanian_share = _share(words, _EN_FUNCTION), _share(words, _LT_FUNCTION)
+    if expected == "en" and english_share >= 0.12 and lithuanian_share < 0.05:
+        return "en", 1.0
+    if expected == "lt" and lithuanian_share >= 0.08 and english_share < 0.05:
+        return "lt", 1.0
+    return _detect(text[:3000])
+
+
+def _source_ok(ctx: Context) -> Alignment | None:
+    """The alignment, if the document has a source that is Lithuanian (else source checks are skipped)."""
+    key = "bilingual.source_ok"
+    if key not in ctx.options:
+        ok = False
+        if ctx.document.source:
+            language, probability = language_of(ctx.document.source, "lt")
+            ok = language == "lt" or probability < 0.9
+        ctx.options[key] = ok
+    return ctx.alignment if ctx.options[key] else None
+
+
+def _target_span(alignment: Alignment, bead: Bead) -> tuple[int, int] | None:
+    return alignment.target_span(bead)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _extra(alignment: Alignment, bead: Bead) -> dict[str, Any]:
+    return alignment.source_extra(bead)
+
+
+# --- number-mismatch ----------------------------------------------------------------------------------
+
+
+def _number_gaps(alignment: Alignment) -> list[tuple[int, list[Mention], list[Mention]]]:
+    """Per bead: the source and target numbers without a counterpart (neighbouring beads forgive)."""
+    gaps: list[tuple[int, list[Mention], list[Mention]]] = []
+    for number, bead in enumerate(alignment.beads):
+        source = [m for i in bead.source for m in alignment.source_numbers[i]]
+        target = [m for j in bead.target for m in alignment.target_numbers[j]]
+        left, right = compare(source, target)
+        gaps.append((number, left, right))
+    # a number the aligner put in the neighbouring bead is not missing
+    for k, (_, left, right) in enumerate(gaps):
+        for other in (k - 1, k + 1):
+            if not 0 <= other < len(gaps):
+                continue
+            _, other_left, other_right = gaps[other]
+            for s in list(left):
+                hit = next((t for t in other_right if matches(s, t)), None)
+                if hit is not None:
+                    left.remove(s)
+                    other_right.remove(hit)
+            for t in list(right):
+                hit = next((s for s in other_left if matches(s, t)), None)
+                if hit is not None:
+                    right.remove(t)
+                    other_left.remove(hit)
+    return gaps
+
+
+def _gaps(ctx: Context) -> list[tuple[int, list[Mention], list[Mention]]]:
+    key = "bilingual.number_gaps"
+    if key not in ctx.options:
+        alignment = _source_ok(ctx)
+        ctx.options[key] = _number_gaps(alignment) if alignment is not None else []
+    gaps: list[tuple[int, list[Mention], list[Mention]]] = ctx.options[key]
+    return gaps
+
+
+def _check_number_changed(ctx: Context) -> Iterator[Finding]:
+    alignment = _source_ok(ctx)
+    if alignment is None:
+        return
+    for number, left, right in _gaps(ctx):
+        bead = alignment.beads[number]
+        if not bead.source:
+            continue  # an added sentence: MT723's business
+        for mention in right:
+            if mention.soft and not left:
+                continue  # a number word with nothing it could replace: a paraphrase
+            if left:
+                listed = ", ".join(m.text for m in left)
+                message = f"{mention.text!r} is not in the source sentence, which has {listed!r}"
+                suggestion = left[0].display() if len(left) == 1 else None
+            else:
+                message = f"{mention.text!r} is not in the source sentence"
+                suggestion = None
+            yield ctx.finding(
+                mention.start,
+                mention.end,
+                message,
+                suggestion,
+                confidence=0.8 if left else 0.6,
+                **_extra(alignment, bead),
+            )
+
+
+def _check_number_missing(ctx: Context) -> Iterator[Finding]:
+    alignment = _source_ok(ctx)
+    if alignment is None:
+        return
+    for number, left, right in _gaps(ctx):
+        bead = alignment.beads[number]
+        span = _target_span(alignment, bead)
+        if span is None or right:
+            continue  # no translation at all (MT721), or a changed number (MT701)
+        for mention in left:
+            if mention.soft:
+                continue
+            yield ctx.finding(
+                span[0],
+                span[1],
+                f"The source's {mention.text!r} ({mention.display()}) is missing from this sentence",
+                confidence=0.6,
+                **_extra(alignment, bead),
+            )
+
+
+def _check_decimal_comma(ctx: Context) -> Iterator[Finding]:
+    for sentence in ctx.sentences:
+        if not any(char.isdigit() for char in sentence.text):
+            continue
+        for mention in english(sentence.text):
+            if not mention.decimal_comma:
+                continue
+            raw = re.match(r"[\d,]+", mention.text)
+            if raw is None:
+                continue
+            start = sentence.local(mention.start)
+            yield ctx.finding(
+                start,
+                start + raw.end(),
+                f"Lithuanian decimal comma in {mention.text!r}: English writes a decimal point",
+                raw.group(0).replace(",", "."),
+                confidence=0.9 if len(raw.group(0).split(",")[1]) != 3 else 0.6,
+            )
+
+
+# --- omission -----------------------------------------------------------------------------------------
+
+
+def _check_omitted_sentence(ctx: Context) -> Iterator[Finding]:
+    alignment = _source_ok(ctx)
+    if alignment is None or not alignment.target_sentences:
+        return
+    last_target: tuple[int, int] | None = None
+    pending: list[Bead] = []
+    for bead in alignment.beads:
+        span = _target_span(alignment, bead)
+        if span is not None:
+            last_target = span
+            for gap in pending:  # omissions before the first target sentence point at it
+                yield _omission(ctx, alignment, gap, span)
+            pending = []
+            continue
+        source = alignment.source_span(bead)
+        if source is None or len(_words(alignment.source_text[source[0] : source[1]])) < MIN_OMITTED_WORDS:
+            continue
+        if last_target is None:
+            pending.append(bead)
+        else:
+            yield _omission(ctx, alignment, bead, last_target)
+
+
+def _omission(ctx: Context, alignment: Alignment, bead: Bead, near: tuple[int, int]) -> Finding:
+    extra = _extra(alignment, bead)
+    text = str(extra.get("source_text", ""))
+    shown = text if len(text) <= 80 else text[:77] + "…"
+    return ctx.finding(
+        near[0],
+        near[1],
+        f"A source sentence has no counterpart in the translation near here: {shown!r}",
+        confidence=0.6,
+        **extra,
+    )
+
+
+def _ratio_beads(ctx: Context) -> Iterator[tuple[Bead, tuple[int, int], float]]:
+    alignment = _source_ok(ctx)
+    if alignment is None:
+        return
+    for bead in alignment.beads:
+        source = alignment.source_span(bead)
+        target = _target_span(alignment, bead)
+        if source is None or target is None:
+            continue
+        source_chars = source[1] - source[0]
+        if source_chars < MIN_RATIO_CHARS:
+            continue
+        yield bead, target, (target[1] - target[0]) / source_chars
+
+
+def _check_too_short(ctx: Context) -> Iterator[Finding]:
+    alignment = ctx.alignment
+    for bead, target, ratio in _ratio_beads(ctx):
+        if ratio < SHORT_RATIO and alignment is not None:
+            yield ctx.finding(
+                target[0],
+                target[1],
+                f"The translation is {ratio:.0%} of its source's length (references: 65% or more): "
+                "a clause may be missing",
+                confidence=0.5,
+                **_extra(alignment, bead),
+            )
+
+
+def _check_too_long(ctx: Context) -> Iterator[Finding]:
+    alignment = _source_ok(ctx)
+    if alignment is None:
+        return
+    for bead, target, ratio in _ratio_beads(ctx):
+        if ratio > LONG_RATIO:
+            yield ctx.finding(
+                target[0],
+                target[1],
+                f"The translation is {ratio:.1f} times its source's length (references: at most 1.8): "
+                "something was added or repeated",
+                confidence=0.5,
+                **_extra(alignment, bead),
+            )
+    for bead in alignment.beads:
+        if bead.source or not bead.target:
+            continue
+        span = _target_span(alignment, bead)
+        if span is None:
+            continue
+        text = ctx.document.text[span[0] : span[1]]
+        if len(_words(text)) >= MIN_ADDED_WORDS and english(text) == [] and _has_content(text):
+            yield ctx.finding(span[0], span[1], "This sentence has no counterpart in the source", confidence=0.4)
+
+
+def _has_content(text: str) -> bool:
+    return not text.strip().startswith(("[", "<", "http"))
+
+
+# --- untranslated -------------------------------------------------------------------------------------
+
+
+def _normal(text: str) -> str:
+    return " ".join(_words(text.casefold()))
+
+
+def _check_copied_source(ctx: Context) -> Iterator[Finding]:
+    alignment = _source_ok(ctx)
+    if alignment is None:
+        return
+    for bead in alignment.beads:
+        span = _target_span(alignment, bead)
+        source = alignment.source_span(bead)
+        if span is None or source is None:
+            continue
+        for index in bead.target:
+            sentence = alignment.target_sentences[index]
+            words = _words(sentence.text)
+            lower = [w.casefold() for w in words if w[:1].islower() and len(w) >= 3]
+            if len(words) < 3:
+                continue
+            source_words = {w.casefold() for w in _words(alignment.source_text[source[0] : source[1]])}
+            shared = [w for w in lower if w in source_words]
+            copied = _normal(sentence.text) == _normal(alignment.source_text[source[0] : source[1]])
+            if not copied and len(shared) >= 3 and len(shared) >= 0.5 * len(lower):
+                copied = True
+            if (
+                not copied
+                and len(words) >= 5
+                and (shared or any(c in _LT_LETTERS for c in sentence.text))
+                and _share(words, _EN_FUNCTION) < 0.1
+            ):
+                language, probability = _detect(sentence.text)
+                copied = language == "lt" and probability >= 0.9
+            if copied:
+                yield ctx.finding(
+                    sentence.start,
+                    sentence.end,
+                    "This sentence is the source left untranslated",
+                    confidence=0.9,
+                    **_extra(alignment, bead),
+                )
+
+
+# --- names --------------------------------------------------------------------------------------------
+
+_LT_ENDINGS = sorted(
+    [
+        "as",
+        "is",
+        "ys",
+        "us",
+        "a",
+        "ė",
+        "o",
+        "io",
+        "os",
+        "ės",
+        "ą",
+        "ę",
+        "į",
+        "ų",
+        "ui",
+        "ai",
+        "ei",
+        "iui",
+        "ui",
+        "u",
+        "e",
+        "ėje",
+        "oje",
+        "yje",
+        "uje",
+        "iuje",
+        "ams",
+        "ams",
+        "iams",
+        "oms",
+        "ėms",
+        "iaus",
+        "iumi",
+        "ius",
+        "ių",
+        "iai",
+        "iais",
+        "ais",
+        "omis",
+        "ėmis",
+        "uose",
+        "ose",
+        "ėse",
+        "ijos",
+        "ija",
+        "iją",
+        "ijai",
+        "ijoje",
+        "iui",
+        "ijus",
+    ],
+    key=len,
+    reverse=True,
+)
+_CAP = r"(?:[A-ZĄČĘĖĮŠŲŪŽ][a-ząčęėįšųūž]{2,}(?:-[A-ZĄČĘĖĮŠŲŪŽ][a-ząčęėįšųūž]+)?|[A-ZĄČĘĖĮŠŲŪŽ]\.)"
+_RUN = re.compile(r"(?<![\w.])" + _CAP + r"(?:\s" + _CAP + r")+(?![\w])")
+
+
+def stem(word: str) -> str:
+    """A Lithuanian name without its case ending ("Putino" → "putin", "Vilniuje" → "vilni")."""
+    lower = word.lower()
+    for ending in _LT_ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+            return lower[: -len(ending)]
+    return lower
+
+
+_SKELETON = (
+    ("ts", "c"),
+    ("kh", "k"),
+    ("dž", "j"),
+    ("š", "s"),
+    ("ž", "s"),
+    ("č", "k"),
+    ("ch", "k"),
+    ("sh", "s"),
+    ("ck", "k"),
+    ("c", "k"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("z", "s"),
+    ("w", "v"),
+    ("ph", "f"),
+    ("y", "i"),
+    ("h", ""),
+)
+
+
+def skeleton(word: str) -> str:
+    """A crude consonant key shared by a name and its Lithuanian respelling ("Trampas"/"Trump")."""
+    import unicodedata
+
+    key = word.lower()
+    for old, new in _SKELETON:
+        key = key.replace(old, new)
+    key = "".join(c for c in unicodedata.normalize("NFD", key) if not unicodedata.combining(c))
+    key = re.sub(r"[aeiouj]", "", key[0:1]) + re.sub(r"[aeiouyj]", "", key[1:]) if key else key
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+@lru_cache(maxsize=1)
+def _name_lists() -> tuple[tuple[str, ...], frozenset[str]]:
+    from mtcheck.lexicons import bundled
+
+    raw = bundled("bilingual")
+    prefixes = tuple(sorted({word.lower()[:6] for word in raw["translated_names"]}))
+    return prefixes, frozenset(word.lower() for word in raw["not_name_words"])
+
+
+def _near(a: str, b: str) -> bool:
+    """Edit distance of at most one."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    for index, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return a[index + (len(a) == len(b)) :] == b[index + 1 :]
+    return True
+
+
+def _name_found(surname: str, target: str) -> bool:
+    for part in surname.split("-"):
+        name_stem = stem(part)
+        if name_stem[: max(4, len(name_stem) - 1)] in target.lower():
+            continue
+        wanted = skeleton(name_stem)
+        if len(wanted) < 3:
+            continue  # too short to compare safely
+        found = False
+        for word in _WORD.findall(target):
+            if not word[:1].isupper():
+                continue
+            key = skeleton(word)
+            if key.startswith(wanted[: max(3, len(wanted) - 1)]) or any(
+                _near(key[:size], wanted) for size in (len(wanted) - 1, len(wanted), len(wanted) + 1)
+            ):
+                found = True
+                break
+        if not found:
+            return False
+    return True
+
+
+def _check_name_missing(ctx: Context) -> Iterator[Finding]:
+    alignment = _source_ok(ctx)
+    if alignment is None:
+        return
+    prefixes, not_name_words = _name_lists()
+    spans = [alignment.target_span(bead) for bead in alignment.beads]
+    for number, bead in enumerate(alignment.beads):
+        span = spans[number]
+        source = alignment.source_span(bead)
+        if span is None or source is None:
+            continue
+        window = [s for s in spans[max(0, number - 1) : number + 2] if s is not None]
+        target = " ".join(ctx.document.text[a:b] for a, b in window)
+        reported: set[str] = set()
+        starts = {alignment.source_sentences[i].start for i in bead.source}
+        for run in _RUN.finditer(alignment.source_text, source[0], source[1]):
+            if any(word.lower().startswith(prefixes) for word in run.group(0).split()):
+                continue  # an institution, a country, a holiday: translated
+            for token in re.finditer(r"\S+", run.group(0)):
+                word = token.group(0)
+                position = run.start() + token.start()
+                if word.endswith(".") or position in starts or len(word) < 4:
+                    continue  # an initial, or a capital that only starts the sentence
+                if word.lower() in not_name_words or word.lower() in ctx.accept:
+                    continue
+                if stem(word) in reported or _name_found(word, target):
+                    continue
+                reported.add(stem(word))
+                yield ctx.finding(
+                    span[0],
+                    span[1],
+                    f"The name {word!r} ({run.group(0)!r}) of the source is missing or changed in the translation",
+                    confidence=0.5,
+                    **_extra(alignment, bead),
+                )
+
+
+# --- languages ----------------------------------------------------------------------------------------
+
+
+def _check_wrong_language(ctx: Context) -> Iterator[Finding]:
+    text = ctx.text
+    language, probability = language_of(text, "en")
+    if language and language != "en" and probability >= 0.9:
+        first = next(iter(ctx.sentences), None)
+        end = first.end if first is not None else len(text)
+        name = {"lt": "Lithuanian"}.get(language, f"language '{language}'")
+        yield ctx.finding(
+            first.start if first is not None else 0,
+            end,
+            f"The document is not in English (detected: {name}); other checks skipped",
+            confidence=probability,
+            precondition=True,
+        )
+
+
+def _check_source_language(ctx: Context) -> Iterator[Finding]:
+    source = ctx.document.source or ""
+    language, probability = language_of(source, "lt")
+    if language and language != "lt" and probability >= 0.9:
+        first = next(iter(ctx.sentences), None)
+        yield ctx.finding(
+            first.start if first is not None else 0,
+            first.end if first is not None else 0,
+            f"The source is not Lithuanian (detected: {language}): the source-based checks were skipped",
+            confidence=probability,
+        )
+
+
+_SRC_PUTIN = "Rusijos prezidentas Vladimiras Putinas pasirašė dekretą dėl 160 tūkst. šauktinių."
+
+RULES = (
+    Rule(
+        code="MT701",
+        name="number-mismatch",
+        category="number-mismatch",
+        severity=Severity.MAJOR,
+        summary="A number, amount or date of the target is not in its aligned source sentence",
+        explanation=(
+            "Numbers are compared as multisets between aligned sentences, after normalising the "
+            "Lithuanian formats (decimal comma, '10 tūkst.', '1,5 mln.', '2020 m. rugsėjo 14 d.', number "
+            "words in any case) and the English ones. A number the MT changed (312 → 213, 'liepos 15 d.' "
+            "→ '15 June') misinforms the reader and is the costliest error in news."
+        ),
+        check=_check_number_changed,
+        needs_source=True,
+        bad=(
+            Example(
+                "Over the past day, 213 traffic accidents were registered.",
+                flagged="213",
+                source="Per praėjusią parą užregistruota 312 eismo įvykių.",
+            ),
+            Example(
+                "The call-up will take place from 1 April to 15 June.",
+                flagged="15 June",
+                source="Šaukimas vyks nuo balandžio 1 d. iki liepos 15 d.",
+            ),
+            Example(
+                "New loans worth 120 million euros were issued.",
+                flagged="120 million",
+                source="Išduota naujų paskolų už 210 mln. eurų.",
+            ),
+        ),
+        good=(
+            Example("Russian President Vladimir Putin signed a decree on 160,000 conscripts.", source=_SRC_PUTIN),
+            Example(
+                "Two people were injured on 14 September 2020.", source="2020 m. rugsėjo 14 d. buvo sužeisti du žmonės."
+            ),
+        ),
+        suggestion="Restore the source's number.",
+    ),
+    Rule(
+        code="MT702",
+        name="number-missing",
+        category="number-mismatch",
+        severity=Severity.MAJOR,
+        summary="A number, amount or date of the source is missing from its aligned translation",
+        explanation=(
+            "A number of the source sentence that appears nowhere in its translation (nor in the "
+            "neighbouring sentences) was usually dropped by the MT with the clause that held it."
+        ),
+        check=_check_number_missing,
+        needs_source=True,
+        bad=(
+            Example(
+                "The change will affect residents.",
+                flagged="The change will affect residents.",
+                source="Pokytis palies daugiau nei 1,4 mln. gyventojų.",
+            ),
+        ),
+        good=(
+            Example(
+                "The change will affect more than 1.4 million residents.",
+                source="Pokytis palies daugiau nei 1,4 mln. gyventojų.",
+            ),
+        ),
+        suggestion="Translate the missing amount.",
+    ),
+    Rule(
+        code="MT703",
+        name="decimal-comma",
+        category="number-mismatch",
+        severity=Severity.MAJOR,
+        summary="A Lithuanian decimal comma kept in English ('4,5 percent', '1,5 million')",
+        explanation=(
+            "Lithuanian writes 4,5 for four and a half; an English reader takes '4,5' for a typo and "
+            "'2,751 million' for two thousand seven hundred and fifty-one million. A comma is a decimal "
+            "comma when the digits after it are not exactly three, or when a scale word or a percent "
+            "sign follows ('1,500 people' is an English thousands separator and is not flagged)."
+        ),
+        check=_check_decimal_comma,
+        bad=(
+            Example("The price will decrease by an average of 4,5 percent.", flagged="4,5"),
+            Example("The project will cost 1,5 million euros.", flagged="1,5"),
+        ),
+        good=(
+            Example("More than 1,500 people took part in the march."),
+            Example("The price will decrease by an average of 4.5 percent."),
+        ),
+        suggestion="Write a decimal point: 4.5 percent, 1.5 million.",
+    ),
+    Rule(
+        code="MT721",
+        name="omitted-sentence",
+        category="omission",
+        severity=Severity.MAJOR,
+        summary="A source sentence with no counterpart in the translation",
+        explanation=(
+            "The aligner found a source sentence (of four words or more) that no target sentence "
+            "translates. The finding points at the target sentence before the gap and shows the "
+            "missing source sentence."
+        ),
+        check=_check_omitted_sentence,
+        needs_source=True,
+        bad=(
+            Example(
+                "Over the past day, 312 traffic accidents were registered in Lithuania. One person was "
+                "killed in the Panevėžys district.",
+                flagged="Over the past day, 312 traffic accidents were registered in Lithuania.",
+                source="Per praėjusią parą Lietuvoje užregistruota 312 eismo įvykių. Policija praneša, kad "
+                "daugiausia avarijų įvyko Vilniuje ir Kaune, kur eismas buvo ypač intensyvus. Vienas žmogus "
+                "žuvo Panevėžio rajone.",
+            ),
+        ),
+        good=(
+            Example(
+                "Over the past day, 312 traffic accidents were registered in Lithuania. The police report "
+                "that most of the accidents occurred in Vilnius and Kaunas.",
+                source="Per praėjusią parą Lietuvoje užregistruota 312 eismo įvykių. Policija praneša, kad "
+                "daugiausia avarijų įvyko Vilniuje ir Kaune.",
+            ),
+        ),
+        suggestion="Translate the missing sentence.",
+    ),
+    Rule(
+        code="MT722",
+        name="translation-too-short",
+        category="omission",
+        severity=Severity.MINOR,
+        summary="A translation far shorter than its source sentence (under half its expected length)",
+        explanation=(
+            "English runs about 1.09 characters per Lithuanian character; 99.9 % of the WMT19 human "
+            f"references are at least 0.65 times their source's length. A translation under {SHORT_RATIO} "
+            "times its source's length (sources of 40 characters or more) has usually lost a clause."
+        ),
+        check=_check_too_short,
+        needs_source=True,
+        bad=(
+            Example(
+                "The hearing began.",
+                flagged="The hearing began.",
+                source="Teismo posėdis prasidėjo kaltinamųjų parodymais, kuriuos jie teikė daugiau nei tris valandas.",
+            ),
+        ),
+        good=(
+            Example(
+                "The hearing started with testimony by the defendants.",
+                source="Teismo posėdis prasidėjo kaltinamųjų parodymais.",
+            ),
+        ),
+        suggestion="Compare with the source and translate what is missing.",
+    ),
+    Rule(
+        code="MT723",
+        name="translation-too-long",
+        category="omission",
+        severity=Severity.MINOR,
+        summary="A translation far longer than its source, or a sentence with no source",
+        explanation=(
+            f"A translation over {LONG_RATIO} times its source's length (no WMT19 reference is over 1.81) "
+            "holds an addition or a repetition (a looping decoder); a target sentence of six words or more "
+            "aligned to no source sentence was added."
+        ),
+        check=_check_too_long,
+        needs_source=True,
+        bad=(
+            Example(
+                "The hearing started with testimony by the defendants, and the hearing started with "
+                "testimony by the defendants, and the hearing started again.",
+                flagged="The hearing started with testimony by the defendants, and the hearing started with "
+                "testimony by the defendants, and the hearing started again.",
+                source="Teismo posėdis prasidėjo kaltinamųjų parodymais.",
+            ),
+        ),
+        good=(
+            Example(
+                "The hearing started with testimony by the defendants.",
+                source="Teismo posėdis prasidėjo kaltinamųjų parodymais.",
+            ),
+        ),
+        suggestion="Remove what the source does not say.",
+    ),
+    Rule(
+        code="MT741",
+        name="source-copied",
+        category="untranslated",
+        severity=Severity.MAJOR,
+        summary="A target sentence that is its source sentence left untranslated",
+        explanation=(
+            "A target sentence identical to its aligned source sentence, sharing most of its common words "
+            "with it, or detected as Lithuanian by langdetect (fixed seed): the MT or the pipeline passed "
+            "the source through."
+        ),
+        check=_check_copied_source,
+        needs_source=True,
+        bad=(
+            Example(
+                "The hearing started. Policija praneša, kad daugiausia avarijų įvyko Vilniuje.",
+                flagged="Policija praneša, kad daugiausia avarijų įvyko Vilniuje.",
+                source="Teismo posėdis prasidėjo. Policija praneša, kad daugiausia avarijų įvyko Vilniuje.",
+            ),
+        ),
+        good=(
+            Example(
+                "The police report that most accidents occurred in Vilnius.",
+                source="Policija praneša, kad daugiausia avarijų įvyko Vilniuje.",
+            ),
+        ),
+        suggestion="Translate the sentence.",
+    ),
+    Rule(
+        code="MT742",
+        name="name-missing",
+        category="omission",
+        severity=Severity.MAJOR,
+        summary="A person's name of the source missing or changed in the translation",
+        explanation=(
+            "Person names of the source (first name + surname, or initial + surname) are looked for in "
+            "the aligned translation by their stem without the Lithuanian case ending ('Putino' → 'Putin') "
+            "or by a consonant key that survives Lithuanian respelling ('Trampas' → 'Trump'). A name "
+            "found neither way was dropped or mangled."
+        ),
+        check=_check_name_missing,
+        needs_source=True,
+        bad=(
+            Example(
+                "The new advocate said he had not read the case file.",
+                flagged="The new advocate said he had not read the case file.",
+                source="Naujasis advokatas Aleksandras Doroševas sakė dar nespėjęs susipažinti su bylos medžiaga.",
+            ),
+        ),
+        good=(
+            Example("Russian President Vladimir Putin signed a decree on 160,000 conscripts.", source=_SRC_PUTIN),
+            Example("Donald Trump met Emmanuel Macron.", source="Donaldas Trampas susitiko su Emmanueliu Makronu."),
+        ),
+        suggestion="Restore the name as the person writes it.",
+    ),
+    Rule(
+        code="MT743",
+        name="not-english",
+        category="untranslated",
+        severity=Severity.CRITICAL,
+        summary="The document is not in English (one finding; the other checks are skipped)",
+        explanation=(
+            "langdetect (fixed seed) finds the document in another language, usually the Lithuanian source "
+            "passed through. One finding says so instead of hundreds of 'untranslated word' findings: like "
+            "pofilter's preconditions, the checks that need a translation are skipped."
+        ),
+        check=_check_wrong_language,
+        bad=(
+            Example(
+                "Per praėjusią parą Lietuvoje užregistruota 312 eismo įvykių, juose sužeista 18 žmonių. "
+                "Policija praneša, kad daugiausia avarijų įvyko Vilniuje ir Kaune.",
+                flagged="Per praėjusią parą Lietuvoje užregistruota 312 eismo įvykių, juose sužeista 18 žmonių.",
+            ),
+        ),
+        good=(
+            Example(
+                "Over the past day, 312 traffic accidents were registered in Lithuania, in which 18 "
+                "people were injured."
+            ),
+        ),
+        suggestion="Check that the translated file, not the source, was given.",
+    ),
+    Rule(
+        code="MT744",
+        name="source-not-lithuanian",
+        category="untranslated",
+        severity=Severity.MINOR,
+        summary="The given source is not Lithuanian; the source-based checks were skipped",
+        explanation=(
+            "langdetect (fixed seed) finds the source in another language: the source and the translation "
+            "were probably swapped or mismatched, and the comparisons would be meaningless."
+        ),
+        check=_check_source_language,
+        needs_source=True,
+        bad=(
+            Example(
+                "The police report that most accidents occurred in Vilnius and Kaunas.",
+                flagged="The police report that most accidents occurred in Vilnius and Kaunas.",
+                source="The police report that most of the accidents occurred in Vilnius and Kaunas, the "
+                "two largest cities of the country.",
+            ),
+        ),
+        good=(
+            Example(
+                "The police report that most accidents occurred in Vilnius.",
+                source="Policija praneša, kad daugiausia avarijų įvyko Vilniuje.",
+            ),
+        ),
+        suggestion="Give the Lithuanian source with --source or the corpus's 'source' field.",
+    ),
+)
