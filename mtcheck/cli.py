@@ -62,7 +62,8 @@ def check(
         typer.Argument(help="Files, directories (walked recursively) or '-' for standard input."),
     ],
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: text, json, and more (see README).")
+        str,
+        typer.Option("--format", "-f", help="text, json, jsonl, sarif, junit, github, csv, markdown or html."),
     ] = "text",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
     source: Annotated[
@@ -96,11 +97,20 @@ def check(
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar on standard error (default: on a terminal)."),
     ] = None,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Report (and fail on) only findings not in this baseline.")
+    ] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option("--write-baseline", help="Record every finding of this run in FILE.")
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Print counts per rule and per category instead of findings.")
+    ] = False,
 ) -> None:
     """Check documents and report the machine-translation artifacts found."""
     code = run_check(
         paths, output_format, output, source, reference, _split(select), _split(ignore),
-        fail_on, fail_under, config, exit_zero, color, jobs, progress,
+        fail_on, fail_under, config, exit_zero, color, jobs, progress, baseline, write_baseline, statistics,
     )
     raise typer.Exit(code)
 
@@ -175,6 +185,9 @@ def run_check(
     color: bool | None = None,
     jobs: int | None = None,
     progress: bool | None = None,
+    baseline: Path | None = None,
+    write_baseline: Path | None = None,
+    statistics: bool = False,
 ) -> int:
     from mtcheck.inputs import attach, iter_documents, read_path
     from mtcheck.model import InputError
@@ -187,9 +200,26 @@ def run_check(
     except ValueError as error:
         _fail(str(error))
         return 2
+    if statistics:
+        if output_format not in ("text", "json"):
+            _fail("--statistics works with --format text or json")
+            return 2
+        from mtcheck.reporters.statistics import StatisticsReporter
+
+        reporter_class = StatisticsReporter
     settings = _load_settings(paths, config, select, ignore, fail_on, fail_under)
     if settings is None:
         return 2
+    from mtcheck.baseline import Baseline, BaselineError, BaselineWriter
+
+    known = None
+    if baseline is not None:
+        try:
+            known = Baseline.load(baseline)
+        except BaselineError as error:
+            _fail(str(error))
+            return 2
+    recorder = BaselineWriter() if write_baseline is not None else None
     side: dict[str, str | None] = {"source": None, "reference": None}
     summary = Summary()
     for key, side_path in (("source", source), ("reference", reference)):
@@ -216,6 +246,7 @@ def run_check(
         signature=signature(settings),
         rules=settings.rules,
         color=color if color is not None else (output is None and sys.stdout.isatty()),
+        options={"format": output_format, "threshold": settings.score.threshold},
     )
     reporter = reporter_class(stream, info)
     try:
@@ -231,10 +262,21 @@ def run_check(
                     summary.errors.append(outcome)
                     sys.stderr.write(str(outcome) + "\n")
                     continue
+                if recorder is not None:
+                    recorder.add(outcome)
+                if known is not None:
+                    outcome = known.filter(outcome, settings)
                 summary.add(outcome)
                 reporter.document(outcome)
                 advance(outcome.words)
+        summary.finish_metrics()
         reporter.finish(summary)
+        if recorder is not None and write_baseline is not None:
+            try:
+                recorder.write(write_baseline)
+            except OSError as error:
+                _fail(f"{write_baseline}: cannot write baseline: {error.strerror}")
+                return 2
     finally:
         if stream is not sys.stdout:
             stream.close()

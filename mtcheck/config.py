@@ -225,5 +225,18 @@ def build_settings(
         accept=frozenset(word.lower() for word in config.accept),
         reject=frozenset(word.lower() for word in config.reject),
         lexicons=Lexicons(config.lexicons) if config.lexicons else default_lexicons(),
-        per_file_ignores=tuple((k, tuple(v)) for k, v in config.per_file_ignores.items()),
+        per_file_ignores=_per_file_patterns(config),
     )
+
+
+def _per_file_patterns(config: Config) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each glob as written (matched against the path as given) and anchored at the config's folder."""
+    import os
+
+    base = Path(config.path).resolve().parent if config.path and Path(config.path).is_file() else None
+    patterns: list[tuple[str, tuple[str, ...]]] = []
+    for pattern, selectors in config.per_file_ignores.items():
+        patterns.append((pattern, tuple(selectors)))
+        if base is not None and not os.path.isabs(pattern):
+            patterns.append(((base / pattern).as_posix(), tuple(selectors)))
+    return tuple(patterns)

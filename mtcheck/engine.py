@@ -60,7 +60,26 @@ def run_rules(document: Document, settings: Settings) -> tuple[list[Finding], Co
         ctx.rule = rule
         findings.extend(rule.check(ctx))
     ctx.rule = None
-    return findings, ctx
+    # a precondition finding (the document is not in English, MT743) stands alone, like pofilter's
+    gate = [finding for finding in findings if dict(finding.extra).get("precondition")]
+    return (gate or findings), ctx
+
+
+def _with_units(document: Document, findings: list[Finding]) -> list[Finding]:
+    """For bilingual files: the id of the unit holding each finding, as the extra key ``unit``."""
+    if not document.units:
+        return findings
+    import bisect
+    from dataclasses import replace
+
+    starts = [unit.start for unit in document.units]
+    located = []
+    for finding in findings:
+        index = max(0, bisect.bisect_right(starts, finding.start) - 1)
+        unit = document.units[index]
+        extra = (*finding.extra, ("unit", unit.id), ("unit_offset", finding.start - unit.start))
+        located.append(replace(finding, extra=extra))
+    return located
 
 
 def check_document(document: Document, settings: Settings | None = None) -> DocumentResult:
@@ -68,7 +87,7 @@ def check_document(document: Document, settings: Settings | None = None) -> Docu
     findings, ctx = run_rules(document, settings)
     from mtcheck.suppression import apply_suppressions
 
-    kept = apply_suppressions(document, _dedupe(findings), settings, ctx)
+    kept = _with_units(document, apply_suppressions(document, _dedupe(findings), settings, ctx))
     words = count_words(document.check_text)
     value, passed = score(kept, words, settings.score)
     metrics: dict[str, object] = {}

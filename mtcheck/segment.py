@@ -49,6 +49,44 @@ def _before_number() -> frozenset[str]:
     return frozenset(word.lower() for word in bundled("segmentation").get("before_number", []))
 
 
+@lru_cache(maxsize=1)
+def _lithuanian_abbreviations() -> dict[str, str]:
+    """Lithuanian abbreviations (lowercase, without the stop) -> the context they are sure in.
+
+    A Lithuanian abbreviation left in the English ("3 proc. next year", "10 tūkst. people", "2020 m.
+    the regime") does not end the sentence when a lowercase word follows: the sentence goes on, and
+    the untranslated rules flag the token itself. Before an uppercase word it may end one."""
+    from mtcheck.lexicons import bundled
+
+    found: dict[str, str] = {}
+    for entry in bundled("lt_abbreviations").get("entry", []):
+        context = entry.get("context", "any")
+        abbr = str(entry.get("abbr", ""))
+        if context in ("any", "number", "year", "day") and abbr.endswith(".") and " " not in abbr:
+            found.setdefault(abbr[:-1].lower(), context)
+    return found
+
+
+_AFTER_NUMBER = re.compile(r"(\d[\d.,]*)\s+\S+$")
+
+
+def _lithuanian_continues(text: str, token: str, mark_start: int) -> bool:
+    context = _lithuanian_abbreviations().get(token.lower())
+    if context is None:
+        return False
+    if context == "any":
+        return True
+    number = _AFTER_NUMBER.search(text, max(0, mark_start - 30), mark_start)
+    if number is None:
+        return False
+    digits = number.group(1).replace(",", "").replace(".", "")
+    if context == "year":
+        return len(digits) == 4 and digits[:2] in ("19", "20")
+    if context == "day":
+        return digits.isdigit() and 1 <= int(digits) <= 31
+    return True
+
+
 _NUMBER_NEXT = re.compile(r"[(#]?\d|[IVXLC]+\b")
 
 
@@ -85,6 +123,8 @@ def _is_boundary(text: str, mark_start: int, mark_end: int, next_start: int) -> 
     if key in _before_number() and not single_capital:
         # "No. 5", "Art. 12", but "He said no. Then ..." and "modern art. The ..."
         return _NUMBER_NEXT.match(text, next_start) is None
+    if following.islower() and _lithuanian_continues(text, token, mark_start):
+        return False
     nxt = _next_word(text, next_start)
     if key in flexible:
         return nxt in starters

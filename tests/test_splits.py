@@ -22,10 +22,8 @@ def _findings(text: str) -> list[Finding]:
         ("About 7 thousand. runners from 50 countries took part.", "MT201", "runners from 50", "tūkst."),
         ("Since 2020. the regime has closed almost all media.", "MT201", "the regime has", "'m.'"),
         ("Unemployment reached 7 percent. in the third quarter.", "MT201", "in the third", "proc."),
-        ("The rate is 3 proc. higher than last year.", "MT201", "higher than last", "proc."),
         ("The meeting will start on the 14. at noon, he said.", "MT201", "at noon", "number"),
         ("The decision was made by the. government on Monday.", "MT201", "government on Monday", "cut off"),
-        ("It was signed on 2 d. of May by both sides.", "MT201", "of May by", "'d.'"),
         ("Airport served 3.7 million. People are expected to fly more.", "MT202", "million. People", "mln."),
         ("The fine can reach 25 thousand. Euros go to the state budget.", "MT202", "thousand. Euros", "tūkst."),
         ("Half of the 35 thousand. Tonnes of lettuce are grown here.", "MT202", "thousand. Tonnes", "tūkst."),
@@ -80,3 +78,19 @@ def test_offsets_point_into_the_document() -> None:
     (finding,) = _findings(text)
     assert text[finding.start : finding.end] == finding.text == "runners took part"
     assert (finding.line, finding.column) == (2, text.split("\n")[1].index("runners") + 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("The rate is 3 proc. higher than last year.", "proc."),
+        ("The company plans to invest 12 mln. euros in a new plant.", "mln."),
+        ("About 10 tūkst. people took part.", "tūkst."),
+    ],
+)
+def test_lithuanian_abbreviation_before_lowercase_is_not_a_split(text: str, token: str) -> None:
+    """The sentence goes on after a Lithuanian abbreviation: the token is untranslated, not a split."""
+    document = Document(path="t", id="t", text=text)
+    findings = check_document(document).findings
+    assert not [f for f in findings if f.category in ("sentence-split", "fragment")]
+    assert [f.text for f in findings if f.category == "untranslated"] == [token]

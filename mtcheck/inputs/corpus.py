@@ -46,10 +46,14 @@ def _record(path: str, line: int, record: Any, default_id: str) -> Document | In
         suppress = _suppress(record.get("suppress"))
     except ValueError as error:
         return InputError(path, str(error), line)
+    from mtcheck.inputs.markup import blank_comments
+
+    text = text.removeprefix("\ufeff") if line == 1 else text
     return Document(
         path=path,
         id=str(record_id),
-        text=text.removeprefix("\ufeff") if line == 1 else text,
+        text=text,
+        check_text=blank_comments(text),
         source=record.get("source") or None,
         reference=record.get("reference") or None,
         suppress=suppress,

@@ -16,6 +16,13 @@ from mtcheck.model import DocumentResult, InputError
 FORMATS: dict[str, str] = {
     "text": "text:TextReporter",
     "json": "json_report:JsonReporter",
+    "jsonl": "jsonl:JsonlReporter",
+    "sarif": "sarif:SarifReporter",
+    "junit": "junit:JunitReporter",
+    "github": "github:GithubReporter",
+    "csv": "csv_report:CsvReporter",
+    "markdown": "markdown:MarkdownReporter",
+    "html": "html:HtmlReporter",
 }
 
 
@@ -39,8 +46,14 @@ class Summary:
     by_rule: dict[str, int] = field(default_factory=dict)
     words: int = 0
     metrics: dict[str, Any] = field(default_factory=dict)
+    corpus: Any = None  # mtcheck.metrics.CorpusMetrics, once a document with a reference was seen
 
     def add(self, result: DocumentResult) -> None:
+        if result.document.reference:
+            from mtcheck.metrics import CorpusMetrics
+
+            self.corpus = self.corpus or CorpusMetrics()
+            self.corpus.add(result.document.text, result.document.reference)
         self.documents += 1
         self.failed += not result.passed
         self.words += result.words
@@ -49,6 +62,11 @@ class Summary:
             self.by_severity[finding.severity.label] = self.by_severity.get(finding.severity.label, 0) + 1
             self.by_category[finding.category] = self.by_category.get(finding.category, 0) + 1
             self.by_rule[finding.code] = self.by_rule.get(finding.code, 0) + 1
+
+    def finish_metrics(self) -> None:
+        """The run's corpus-level reference metrics (sacrebleu corpus_score over every document)."""
+        if self.corpus is not None:
+            self.metrics = self.corpus.result()
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"documents": self.documents, "failed": self.failed, "findings": self.findings}

@@ -29,7 +29,8 @@ def excerpt(text: str, start: int, end: int, width: int = WIDTH) -> tuple[str, i
 def location(result: DocumentResult, finding: Finding) -> str:
     document = result.document
     where = document.path if document.id == document.path else f"{document.path}[{document.id}]"
-    return f"{where}:{finding.line}:{finding.column}"
+    unit = dict(finding.extra).get("unit")
+    return f"{where}:{finding.line}:{finding.column}" + (f" [unit {unit}]" if unit is not None else "")
 
 
 class TextReporter:
@@ -70,6 +71,9 @@ class TextReporter:
             write(f"  | {' ' * start}{'^' * max(1, end - start)}\n")
             if finding.suggestion:
                 write(f"  = suggestion: {finding.suggestion}\n")
+            source_text = dict(finding.extra).get("source_text")
+            if source_text:
+                write(f"  = source: {excerpt(str(source_text), 0, 0, WIDTH)[0]}\n")
         if result.findings:
             verdict = "passed" if result.passed else "FAILED"
             where = result.document.path if result.document.id == result.document.path else (
@@ -91,3 +95,6 @@ class TextReporter:
         if summary.errors:
             line += f", {len(summary.errors)} input error{'s' if len(summary.errors) != 1 else ''}"
         self.stream.write(self._c(_BOLD, line) + "\n")
+        for name, value in summary.metrics.items():
+            if isinstance(value, dict) and "score" in value:
+                self.stream.write(f"corpus {name} {value['score']:.2f} ({value.get('signature', '')})\n")

@@ -24,6 +24,9 @@ FAMILIES: tuple[str, ...] = (
     "calques",
     "repetition",
     "punctuation",
+    "pronouns",
+    "bilingual",
+    "meta",
 )
 
 

@@ -1,3 +1,866 @@
-"""(being written)"""
+"""Untranslated: Lithuanian abbreviations, dates, words and whole sentences left in the English text.
 
-RULES = ()
+Four rules, from the most certain to the least:
+
+* MT301 ``lithuanian-abbreviation``: "3 proc.", "9 val.", "10 tūkst.", "t. y.", "Kauno apskr." (the
+  abbreviations and the context each needs are data: ``data/lt_abbreviations.toml``);
+* MT302 ``lithuanian-date``: date residue "2020 m.", "rugsėjo 14 d.", month and weekday names
+  ("on rugsėjo 1"), one finding per Lithuanian date expression (``data/lt_dates.toml``);
+* MT303 ``lithuanian-word``: a Lithuanian word left in running English ("the villagers of tractor
+  suvažinėjo tigrę"): Lithuanian letters in a lowercase word, Lithuanian function words, or a word that
+  wordfreq knows in Lithuanian and not at all in English (``data/lt_words.toml``);
+* MT304 ``lithuanian-sentence``: a whole sentence left in Lithuanian, found by langdetect (fixed seed)
+  on sentences of five words or more that a cheap word count already marks as probably Lithuanian.
+
+Proper names are not untranslated. Capitalised words are never flagged by MT303 (Nausėda, Šiauliai,
+Žalgirio Arena); a lowercase word is left alone when its stem is in the names vocabulary
+(``data/lt_proper_names.toml``: "seimo", "klaipėda" in lowercased MT), when it sits in name position
+(a nominative right after a capitalised word, the Lithuanian way of writing organisation names:
+"Maxima grupė", "Verslo žinios"), or inside quotation marks (titles, quoted Lithuanian). The user's
+vocabulary (``accept``) is never flagged; ``reject`` words are always flagged by MT303.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from mtcheck.lexicons import LexiconError, validate_entries
+from mtcheck.model import Finding, Severity
+from mtcheck.rules.base import Context, Example, Rule
+
+# --- Shared helpers -------------------------------------------------------------------------------
+
+# A word: letters (with combining marks), joined by inner hyphens or apostrophes.
+_WORD = regex.compile(r"(?<![\p{L}\p{M}\d])[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*(?![\p{L}\p{M}\d])")
+_LT_LETTERS = frozenset("ąčęėįšųūž")
+# The Lithuanian alphabet (no q, w, x): a word with other letters (Czech ř, Polish ś, Latvian ā) is not
+# Lithuanian even when it has a č, š or ž.
+_LT_ALPHABET = frozenset("aąbcčdeęėfghiįyjklmnoprsštuųūvzž")
+# Lithuanian inflectional endings, longest first: for stemming names and recognising inflected words.
+_ENDINGS = (
+    "iuose",
+    "iams",
+    "iais",
+    "ioms",
+    "ijos",
+    "ijai",
+    "iąją",
+    "uose",
+    "ams",
+    "ais",
+    "oms",
+    "ose",
+    "oje",
+    "ėje",
+    "yje",
+    "iai",
+    "ius",
+    "ių",
+    "iui",
+    "iaus",
+    "ija",
+    "ėms",
+    "ėse",
+    "ies",
+    "as",
+    "is",
+    "ys",
+    "us",
+    "ai",
+    "ui",
+    "io",
+    "ių",
+    "ų",
+    "ą",
+    "ę",
+    "į",
+    "ėm",
+    "os",
+    "ės",
+    "ei",
+    "ia",
+    "a",
+    "ė",
+    "o",
+    "e",
+    "i",
+    "u",
+    "y",
+)
+# Lithuanian surname suffixes (nominative and genitive): a lowercase word with one of them is a name
+# that the MT lowercased ("tamošiūnas", "šeškauskaitė"), a casing error, not an untranslated word.
+_SURNAME_SUFFIX = (
+    "ienė",
+    "ienės",
+    "aitė",
+    "aitės",
+    "ytė",
+    "ytės",
+    "iūtė",
+    "iūtės",
+    "evičius",
+    "evičiaus",
+    "avičius",
+    "avičiaus",
+    "auskas",
+    "ausko",
+    "auskis",
+    "auskio",
+    "inskas",
+    "insko",
+    "inskis",
+    "inskio",
+    "aitis",
+    "aičio",
+    "ūnas",
+    "ūno",
+    "iūnas",
+    "iūno",
+    "ėnas",
+    "ėno",
+    "onis",
+    "onio",
+    "ickas",
+    "icko",
+    "eckas",
+    "ecko",
+    "aitienė",
+    "elis",
+    "elio",
+)
+_ENGLISH_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "of",
+        "and",
+        "or",
+        "for",
+        "to",
+        "at",
+        "by",
+        "with",
+        "from",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "as",
+        "into",
+        "than",
+        "but",
+    ]
+)
+_SEVERITIES = {"minor": Severity.MINOR, "major": Severity.MAJOR, "critical": Severity.CRITICAL}
+
+
+def _lower_word_is_lithuanian_spelled(word: str) -> bool:
+    letters = {char for char in word.lower() if char.isalpha()}
+    return bool(letters & _LT_LETTERS) and letters <= _LT_ALPHABET
+
+
+_ENDING_SET = frozenset(_ENDINGS)
+_ENDING_LENGTHS = tuple(sorted({len(ending) for ending in _ENDINGS}))
+
+
+def _stems(word: str) -> set[str]:
+    """Candidate stems of a (lowercase) Lithuanian word: the word minus each ending it has."""
+    found = {word}
+    for length in _ENDING_LENGTHS:
+        if len(word) - length >= 3 and word[-length:] in _ENDING_SET:
+            found.add(word[:-length])
+    return found
+
+
+_FREQ_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> tuple[dict[str, float], dict[str, float]]:
+    """wordfreq's Lithuanian and English frequency dicts, loaded once (lazily: wordfreq is heavy)."""
+    import wordfreq
+
+    with _FREQ_LOCK:
+        return wordfreq.get_frequency_dict("lt", "best"), wordfreq.get_frequency_dict("en", "best")
+
+
+def _lt_by_frequency(word: str) -> bool:
+    """A word wordfreq knows in Lithuanian (at least one per million) and not at all in English."""
+    lithuanian, english = _frequencies()
+    return english.get(word, 0.0) == 0.0 and lithuanian.get(word, 0.0) >= 1e-6
+
+
+# Endings that English (and the Romance and Latin words English borrows) does not use, so that an
+# unknown word with one of them, whose stem wordfreq knows as Lithuanian, is an inflected Lithuanian
+# word ("legionieriaus", "daugintojai", "melagiais", "pasiklydusius"). -as, -is, -us, -a, -o, -e are
+# left out: "casas", "corpus", "parlamento" would match.
+_LT_ONLY_ENDINGS = (
+    "iuose",
+    "iams",
+    "iais",
+    "ioms",
+    "uose",
+    "ams",
+    "ais",
+    "oms",
+    "ose",
+    "ėse",
+    "yje",
+    "oje",
+    "ėje",
+    "iai",
+    "iaus",
+    "iui",
+    "iumi",
+    "umi",
+    "usius",
+    "usio",
+    "usi",
+    "uoti",
+    "inti",
+    "ojai",
+    "ų",
+    "ių",
+)
+
+
+@lru_cache(maxsize=1)
+def _lithuanian_stems() -> frozenset[str]:
+    """Stems of the words wordfreq knows as Lithuanian (one per million or more), built once."""
+    lithuanian, english = _frequencies()
+    stems: set[str] = set()
+    for word, frequency in lithuanian.items():
+        if frequency >= 1e-6 and len(word) >= 5 and english.get(word, 0.0) < frequency:
+            stems |= _stems(word) - {word}
+    return frozenset(stems)
+
+
+def _lt_by_morphology(word: str) -> bool:
+    """An unknown word with a Lithuanian-only ending whose stem is a known Lithuanian stem."""
+    if len(word) < 7 or not word.endswith(_LT_ONLY_ENDINGS) or _frequencies()[1].get(word, 0.0) > 0.0:
+        return False
+    known = _lithuanian_stems()
+    return any(len(stem) >= 4 and stem in known for stem in _stems(word) - {word})
+
+
+@lru_cache(maxsize=1)
+def _langdetect() -> Any:
+    from langdetect import DetectorFactory, detect_langs
+
+    DetectorFactory.seed = 0  # langdetect is random without it: same input, same output
+    return detect_langs
+
+
+# --- Lexicons ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class _Abbreviation:
+    abbr: str
+    lithuanian: str
+    english: str
+    context: str
+    severity: Severity | None
+    ignore_case: bool
+
+
+@dataclass(frozen=True, eq=False)
+class _Abbreviations:
+    entries: dict[str, _Abbreviation]  # lowercase abbr -> entry
+    pattern: Any  # compiled regex of every flaggable abbreviation
+    tokens: frozenset[str]  # lowercase words that are abbreviations (without the full stop)
+
+
+_CONTEXTS = ("any", "number", "year", "day", "street", "century", "and", "before-number", "none")
+_NUMBER_BEFORE = r"(?:\d|\b(?:mln\.|tūkst\.|mlrd\.|million\.?|thousand\.?|billion\.?))\s*"
+_GENITIVE_BEFORE = r"\p{Lu}[\p{Ll}\p{M}]*(?:o|io|os|ės|aus|ų|ių|ies)\s+"
+
+
+def _abbreviation_regex(abbr: str) -> str:
+    parts = [regex.escape(part) for part in abbr.split()]
+    return r"\s*".join(parts) if abbr.replace(".", "").replace(" ", "").isalpha() else regex.escape(abbr)
+
+
+def _compile_abbreviations(raw: dict[str, Any]) -> _Abbreviations:
+    entries = raw.get("entry", [])
+    errors = validate_entries(
+        "lithuanian-abbreviations",
+        entries,
+        {"abbr": str, "lithuanian": str, "english": str, "context": str},
+        {"severity": str, "ignore_case": bool, "note": str},
+    )
+    for number, entry in enumerate(entries, 1):
+        if isinstance(entry, dict) and entry.get("context") not in _CONTEXTS:
+            errors.append(f"lithuanian-abbreviations: entry {number}: context must be one of {', '.join(_CONTEXTS)}")
+        if isinstance(entry, dict) and entry.get("severity", "major") not in _SEVERITIES:
+            errors.append(f"lithuanian-abbreviations: entry {number}: unknown severity {entry.get('severity')!r}")
+    if errors:
+        raise LexiconError(errors)
+    table: dict[str, _Abbreviation] = {}
+    by_context: dict[str, list[str]] = {}
+    for entry in entries:
+        item = _Abbreviation(
+            entry["abbr"],
+            entry["lithuanian"],
+            entry["english"],
+            entry["context"],
+            _SEVERITIES[entry["severity"]] if "severity" in entry else None,
+            bool(entry.get("ignore_case", False)),
+        )
+        table[item.abbr.lower()] = item
+        if item.context != "none":
+            by_context.setdefault(item.context, []).append(item.abbr)
+    alternatives = []
+    for context, abbrs in by_context.items():
+        body = "|".join(_abbreviation_regex(a) for a in sorted(abbrs, key=len, reverse=True))
+        before = {
+            "number": rf"(?<={_NUMBER_BEFORE})",
+            "year": r"(?<=(?<!\d)(?:1[89]|20)\d\d\s+)",
+            "day": r"(?<=(?<![\d.,:/])(?:[1-9]|[12]\d|3[01])\s+)",
+            "street": rf"(?<={_GENITIVE_BEFORE})",
+            "century": r"(?<=\b(?:[IVXL]{2,6}|V|X)\s+)",
+            "and": r"(?<=(?:\b(?:ir|and|or|arba)|,)\s+)",
+        }.get(context, "")
+        after = {"before-number": r"(?=\s*\d)", "street": r"(?!\s*\p{Lu})"}.get(context, "")
+        alternatives.append(rf"{before}(?<![\p{{L}}\p{{M}}.])(?i:{body}){after}(?![\p{{L}}\p{{M}}])")
+    pattern = regex.compile("|".join(alternatives))  # only the abbreviation itself ignores case
+    tokens = frozenset(abbr.lower().rstrip(".") for abbr in table if " " not in abbr)
+    return _Abbreviations(table, pattern, tokens)
+
+
+@dataclass(frozen=True, eq=False)
+class _Dates:
+    month: dict[str, str]  # lowercase form -> English month
+    weekday: dict[str, str]
+    date: Any  # regex: a month form with its year and day
+    year_m: Any  # "2020 m."
+    day_d: Any  # "14 d."
+    year_case: Any  # "2020-ųjų", "2020-aisiais"
+
+
+def _compile_dates(raw: dict[str, Any]) -> _Dates:
+    errors = validate_entries("lithuanian-dates", raw.get("month", []), {"english": str, "forms": list})
+    errors += validate_entries("lithuanian-dates", raw.get("weekday", []), {"english": str, "forms": list})
+    if errors:
+        raise LexiconError(errors)
+    month = {form.lower(): entry["english"] for entry in raw.get("month", []) for form in entry["forms"]}
+    weekday = {form.lower(): entry["english"] for entry in raw.get("weekday", []) for form in entry["forms"]}
+    forms = "|".join(regex.escape(form) for form in sorted({**month, **weekday}, key=len, reverse=True))
+    year = r"(?:1[89]|20)\d\d"
+    date = regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}\d])(?:(?P<year>{year})\s+(?:m\.\s*)?)?(?P<month>{forms})(?![\p{{L}}\p{{M}}])"
+        rf"(?:\s+(?P<day>[1-9]|[12]\d|3[01])(?P<ordinal>-[\p{{L}}]+)?(?![\d\p{{L}}]))?",
+        regex.IGNORECASE,
+    )
+    year_m = regex.compile(
+        rf"(?<![\p{{L}}\d.,])(?P<article>(?:\b(?:the|a|an)\s+))?(?P<year>{year})\s+m\.(?![\p{{L}}\p{{M}}])"
+    )
+    day_d = regex.compile(r"(?<![\p{L}\d.,:/])(?P<day>[1-9]|[12]\d|3[01])\s+d\.(?![\p{L}\p{M}])")
+    year_case = regex.compile(
+        rf"(?<![\p{{L}}\d])(?P<year>{year})\s?-\s?(?:ųjų|aisiais|uosius|ieji|iesiems|ais|ąjį|uoju)(?![\p{{L}}])"
+    )
+    return _Dates(month, weekday, date, year_m, day_d, year_case)
+
+
+@dataclass(frozen=True, eq=False)
+class _Words:
+    never_english: frozenset[str]
+    ambiguous: frozenset[str]
+    nominative: tuple[str, ...]
+    genitive: tuple[str, ...]
+
+
+def _compile_words(raw: dict[str, Any]) -> _Words:
+    errors = [
+        f"lithuanian-words: {key!r} must be a list of strings"
+        for key in ("never_english", "ambiguous", "name_nominative_endings", "name_genitive_endings")
+        if not isinstance(raw.get(key, []), list) or not all(isinstance(w, str) for w in raw.get(key, []))
+    ]
+    if errors:
+        raise LexiconError(errors)
+    ambiguous = frozenset(word.lower() for word in raw.get("ambiguous", []))
+    never = frozenset(word.lower() for word in raw.get("never_english", [])) - ambiguous
+    nominative = tuple(sorted(raw.get("name_nominative_endings", []), key=len, reverse=True))
+    genitive = tuple(sorted(raw.get("name_genitive_endings", []), key=len, reverse=True))
+    return _Words(never, ambiguous, nominative, genitive)
+
+
+@dataclass(frozen=True, eq=False)
+class _Names:
+    stems: frozenset[str]
+
+
+def _compile_names(raw: dict[str, Any]) -> _Names:
+    stems: set[str] = set()
+    for key, value in raw.items():
+        if key == "meta":
+            continue
+        if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+            raise LexiconError([f"lithuanian-proper-names: {key!r} must be a list of strings"])
+        for name in value:
+            words = name.split()
+            for word in words if len(words) == 1 else [w for w in words if w[:1].isupper()]:
+                for part in word.lower().split("-"):
+                    stems |= _stems(part)
+    return _Names(frozenset(stems))
+
+
+def _lexicon(ctx: Context) -> tuple[_Abbreviations, _Dates, _Words, _Names]:
+    return (
+        ctx.lexicons.compiled("lithuanian-abbreviations", _compile_abbreviations),
+        ctx.lexicons.compiled("lithuanian-dates", _compile_dates),
+        ctx.lexicons.compiled("lithuanian-words", _compile_words),
+        ctx.lexicons.compiled("lithuanian-proper-names", _compile_names),
+    )
+
+
+def _is_name(word: str, names: _Names) -> bool:
+    return bool(_stems(word.lower()) & names.stems)
+
+
+def _looks_lithuanian(word: str, words: _Words) -> bool:
+    lower = word.lower()
+    return (
+        _lower_word_is_lithuanian_spelled(lower)
+        or lower in words.never_english
+        or lower in words.ambiguous
+        or (len(lower) > 3 and _lt_by_frequency(lower))
+    )
+
+
+def _quoted_own_words(ctx: Context, start: int, end: int) -> bool:
+    """Whether ``start:end`` lies in a quotation that is somebody's own Lithuanian words: a short
+    quotation (a title, a nickname: '"Tarp mūsų"', '"valstiečių" leader') or one mostly in Lithuanian
+    (a slogan). A Lithuanian word inside a quoted English statement is still untranslated."""
+    for q_start, q_end in ctx.quotes:
+        if q_start <= start and end <= q_end:
+            break
+    else:
+        return False
+    cache: dict[tuple[int, int], bool] = ctx.options.setdefault("_untranslated_quotes", {})
+    if (q_start, q_end) not in cache:
+        tokens = _WORD.findall(ctx.text, q_start, q_end)
+        if len(tokens) <= 4 or "\n" in ctx.text[q_start:q_end]:
+            cache[(q_start, q_end)] = len(tokens) <= 4
+        else:
+            words = _lexicon(ctx)[2]
+            lowercase = [t for t in tokens if t[0].islower()]
+            lithuanian = sum(_looks_lithuanian(t, words) for t in lowercase)
+            cache[(q_start, q_end)] = lithuanian >= 0.5 * max(1, len(lowercase))
+    return cache[(q_start, q_end)]
+
+
+def _at_sentence_start(ctx: Context, offset: int) -> bool:
+    sentence = ctx.sentence_at(offset)
+    if sentence is None:
+        return False
+    before = ctx.text[sentence.start : offset]
+    return not any(char.isalnum() for char in before)
+
+
+# --- MT301 lithuanian-abbreviation ------------------------------------------------------------------
+
+
+def _check_abbreviation(ctx: Context) -> Iterator[Finding]:
+    abbreviations, _, _, _ = _lexicon(ctx)
+    text = ctx.text
+    spans: list[tuple[int, int, _Abbreviation]] = []
+    for match in abbreviations.pattern.finditer(text):
+        found = match.group(0)
+        key = regex.sub(r"\s+", " ", found).lower()
+        entry = abbreviations.entries.get(key) or abbreviations.entries.get(key.replace(" ", ""))
+        if entry is None or entry.context in ("year", "day"):
+            continue  # dates are MT302's
+        exact = regex.sub(r"\s+", " ", found)
+        if not (
+            entry.ignore_case
+            or exact == entry.abbr
+            or exact.replace(" ", "") == entry.abbr.replace(" ", "")
+            or (exact == entry.abbr[:1].upper() + entry.abbr[1:] and _at_sentence_start(ctx, match.start()))
+        ):
+            continue  # "Proc." (Proceedings), "Val." (a name) are English; "proc." is not
+        if ctx.accepted(found) or ctx.accepted(found.rstrip(".")) or _quoted_own_words(ctx, match.start(), match.end()):
+            continue
+        spans.append((match.start(), match.end(), entry))
+    spans.sort(key=lambda item: (item[0], -item[1]))
+    last_end = -1
+    for start, end, entry in spans:
+        if start < last_end:
+            continue  # "ir kt." already flagged, not "kt." again
+        last_end = end
+        yield ctx.finding(
+            start,
+            end,
+            f"Lithuanian abbreviation {text[start:end]!r} ({entry.lithuanian}) left untranslated",
+            suggestion=entry.english,
+            severity=entry.severity,
+        )
+
+
+# --- MT302 lithuanian-date --------------------------------------------------------------------------
+
+
+_DatePiece = tuple[int, int, str, str, str]  # start, end, day, English month or weekday, year
+
+
+def _date_spans(ctx: Context, dates: _Dates) -> list[_DatePiece]:
+    """Every Lithuanian date piece, before merging."""
+    text = ctx.text
+    pieces: list[_DatePiece] = []
+    for match in dates.date.finditer(text):
+        word = match.group("month")
+        lower = word.lower()
+        english = dates.month.get(lower) or dates.weekday.get(lower, "")
+        # a capitalised month form is a name (Liepa, Kovas) unless a date goes with it; "Kovo 11-osios"
+        # or "Vasario 16-osios" with an ordinal ending names a street or an act
+        if (
+            word[0].isupper()
+            and lower in dates.month
+            and (
+                (match.group("ordinal") and not match.group("year")) or not (match.group("day") or match.group("year"))
+            )
+        ):
+            continue
+        if _quoted_own_words(ctx, match.start(), match.end()) or ctx.accepted(word):
+            continue
+        pieces.append((match.start(), match.end(), match.group("day") or "", english, match.group("year") or ""))
+    for match in dates.year_m.finditer(text):
+        if not match.group("article"):  # "the 2000 m." is a distance (metres), not a year
+            pieces.append((match.start("year"), match.end(), "", "", match.group("year")))
+    for match in dates.day_d.finditer(text):
+        pieces.append((match.start(), match.end(), match.group("day"), "", ""))
+    for match in dates.year_case.finditer(text):
+        pieces.append((match.start(), match.end(), "", "", match.group("year")))
+    return pieces
+
+
+def _check_date(ctx: Context) -> Iterator[Finding]:
+    _, dates, _, _ = _lexicon(ctx)
+    text = ctx.text
+    merged: list[list[Any]] = []
+    for start, end, day, month, year in sorted(_date_spans(ctx, dates)):
+        if merged and start <= merged[-1][1] + 1 and not text[merged[-1][1] : start].strip():
+            last = merged[-1]
+            last[1] = max(last[1], end)
+            last[2], last[3], last[4] = last[2] or day, last[3] or month, last[4] or year
+        else:
+            merged.append([start, end, day, month, year])
+    for start, end, day, month, year in merged:
+        span = text[start:end]
+        if _quoted_own_words(ctx, start, end) or (ctx.accepted(span) and " " not in span):
+            continue
+        suggestion = " ".join(part for part in (day, month, year) if part) if month or year else None
+        yield ctx.finding(start, end, f"Lithuanian date left untranslated: {span!r}", suggestion=suggestion)
+
+
+# --- MT304 lithuanian-sentence (before MT303, which skips the sentences it flags) ---------------------
+
+
+@lru_cache(maxsize=4096)
+def _lithuanian_part(words: _Words, names: _Names, sentence: str, accept: frozenset[str]) -> tuple[int, int] | None:
+    """Local (start, end) of the Lithuanian sentence in ``sentence`` (markup before it skipped), or None."""
+    cut = max(sentence.rfind("]"), sentence.rfind(">")) + 1  # a shortcode or tag before the sentence
+    if len(_WORD.findall(sentence, cut)) < 5:
+        cut = 0
+    start = cut
+    while start < len(sentence) and sentence[start].isspace():
+        start += 1
+    from mtcheck.quotes import quoted_spans
+
+    # quoted Lithuanian inside an English sentence (a slogan, a title) is somebody's own words
+    quoted = [span for span in quoted_spans(sentence) if not (span[0] <= start and span[1] >= len(sentence.rstrip()))]
+    unquoted = "".join(" " if any(a <= i < b for a, b in quoted) else char for i, char in enumerate(sentence))
+    tokens = [m.group(0) for m in _WORD.finditer(unquoted, start)]
+    if len(tokens) < 5:
+        return None
+    # the cheap pre-check: most lowercase words look Lithuanian
+    lowercase = [t for t in tokens if t[0].islower() and t.lower() not in accept]
+    if len(lowercase) < 3:
+        return None
+    lithuanian = sum(_looks_lithuanian(token, words) for token in lowercase)
+    if lithuanian < 3 or lithuanian < 0.6 * len(lowercase):
+        return None
+    # and few words are English: a half-translated sentence is MT303's, word by word
+    lt_freq, en_freq = _frequencies()
+    english = sum(
+        1
+        for token in tokens
+        if en_freq.get(token.lower(), 0.0) >= 1e-6 and en_freq.get(token.lower(), 0.0) > lt_freq.get(token.lower(), 0.0)
+    )
+    if english > 0.2 * len(tokens):
+        return None
+    try:
+        guesses = _langdetect()(unquoted[start:])
+    except Exception:  # langdetect raises on text without features; such text is not Lithuanian
+        return None
+    if not guesses or guesses[0].lang != "lt":
+        return None
+    end = len(sentence.rstrip())
+    return start, end
+
+
+def _sentence_parts(ctx: Context) -> Iterator[tuple[int, int]]:
+    """Document spans of the Lithuanian sentences (cached per document on the context)."""
+    cached = ctx.options.get("_untranslated_sentences")
+    if cached is None or cached[0] is not ctx.document:
+        _, _, words, names = _lexicon(ctx)
+        found = []
+        for sentence in ctx.sentences:
+            text = ctx.text[sentence.start : sentence.end]
+            part = _lithuanian_part(words, names, text, ctx.accept)
+            if part is not None:
+                start, end = sentence.local(part[0]), sentence.local(part[1])
+                if not ctx.in_quote(start, end):
+                    found.append((start, end))
+        cached = (ctx.document, tuple(found))
+        ctx.options["_untranslated_sentences"] = cached
+    yield from cached[1]
+
+
+def _check_sentence(ctx: Context) -> Iterator[Finding]:
+    for start, end in _sentence_parts(ctx):
+        yield ctx.finding(
+            start,
+            end,
+            "Sentence left in Lithuanian",
+            suggestion="Translate the sentence (or delete it if it is a caption or a leftover)",
+        )
+
+
+# --- MT303 lithuanian-word ------------------------------------------------------------------------
+
+
+def _word_verdict(
+    ctx: Context, match: Any, previous: Any, words: _Words, names: _Names, dates: _Dates, abbreviations: _Abbreviations
+) -> str | None:
+    """Why the word matched is Lithuanian, or None."""
+    word = match.group(0)
+    lower = word.lower()
+    if lower in ctx.reject:
+        return "a word of the reject vocabulary"
+    if ctx.accepted(word) or _quoted_own_words(ctx, match.start(), match.end()):
+        return None
+    text = ctx.text
+    if word[0].isupper():
+        # capitalised: a name, unless it opens the sentence and is a Lithuanian function word ("Anot ...")
+        if lower in words.never_english and word[1:].islower() and _at_sentence_start(ctx, match.start()):
+            return "a Lithuanian function word"
+        return None
+    if regex.search(r"\d[-‑–]$", text[max(0, match.start() - 2) : match.start()]):
+        return None  # the case ending of a number ("11-osios", "2020-ųjų"): a date or a name, MT302's
+    if not word.islower() or lower in dates.month or lower in dates.weekday:
+        return None  # mixed case ("eBay"); dates are MT302's
+    if text[match.end() : match.end() + 1] == "." and lower in abbreviations.tokens:
+        return None  # "tūkst.", "proc.": MT301's
+    if _is_name(lower, names):
+        return None
+    if (
+        previous is not None
+        and previous.group(0)[0].isupper()
+        and previous.group(0).lower() not in _ENGLISH_DETERMINERS
+        and not text[previous.end() : match.start()].strip()
+        and lower.endswith(words.nominative)
+        and (previous.group(0).lower().endswith(words.genitive) or _is_name(previous.group(0), names))
+    ):
+        return None  # name position: "Maxima grupė", "Verslo žinios", "Erudito licėjus"
+    if lower in words.never_english:
+        return "a Lithuanian function word"
+    if _name_like(lower, match, previous, ctx):
+        return None  # a Lithuanian personal name the MT lowercased ("stasys ignatavičius")
+    if _lower_word_is_lithuanian_spelled(lower) and (len(lower) > 3 or _frequencies()[0].get(lower, 0.0) >= 1e-4):
+        return "a lowercase word in Lithuanian spelling"  # short ones must be Lithuanian words: not Polish "się"
+    if (
+        len(lower) >= 5
+        and "-" not in lower
+        and lower in _frequencies()[0]
+        and lower.endswith(_ENDINGS)
+        and _lt_by_frequency(lower)
+    ):
+        return "a Lithuanian word (wordfreq: common in Lithuanian, unknown in English)"
+    if "-" not in lower and lower.isalpha() and _lt_by_morphology(lower):
+        return "an inflected Lithuanian word (Lithuanian ending on a Lithuanian stem)"
+    return None
+
+
+def _name_like(lower: str, match: Any, previous: Any, ctx: Context) -> bool:
+    """A lowercase Lithuanian surname, or a first name next to one."""
+    if lower.endswith(_SURNAME_SUFFIX) and _frequencies()[0].get(lower, 0.0) < 1e-5:
+        return True
+    if not lower.endswith(("as", "is", "ys", "us", "a", "ė")):
+        return False
+    following = _WORD.match(ctx.text, match.end() + 1) if ctx.text[match.end() : match.end() + 1] == " " else None
+    neighbours = [m.group(0) for m in (previous, following) if m is not None]
+    return any(n.islower() and n.endswith(_SURNAME_SUFFIX) for n in neighbours)
+
+
+def _check_word(ctx: Context) -> Iterator[Finding]:
+    abbreviations, dates, words, names = _lexicon(ctx)
+    skip = tuple(_sentence_parts(ctx))
+    text = ctx.text
+    runs: list[tuple[int, int, str]] = []
+    for sentence in ctx.sentences:
+        previous = None
+        for match in _WORD.finditer(text, sentence.start, sentence.end):
+            reason = None
+            if not any(start <= match.start() < end for start, end in skip):
+                reason = _word_verdict(ctx, match, previous, words, names, dates, abbreviations)
+            previous = match
+            if reason is None:
+                continue
+            if runs and not text[runs[-1][1] : match.start()].strip() and runs[-1][0] >= sentence.start:
+                runs[-1] = (runs[-1][0], match.end(), runs[-1][2])
+            else:
+                runs.append((match.start(), match.end(), reason))
+    for start, end, reason in runs:
+        yield ctx.finding(
+            start,
+            end,
+            f"Lithuanian word left untranslated: {text[start:end]!r} ({reason})",
+            suggestion="Translate it; if it is a name, add it to the accepted vocabulary",
+        )
+
+
+RULES = (
+    Rule(
+        code="MT301",
+        name="lithuanian-abbreviation",
+        category="untranslated",
+        severity=Severity.MAJOR,
+        summary="A Lithuanian abbreviation left in the English text ('3 proc.', '9 val.', '10 tūkst.', 't. y.')",
+        explanation=(
+            "Lithuanian abbreviates numbers, units and discourse words with a full stop (proc. = per "
+            "cent, val. = o'clock, tūkst. = thousand, mln. = million, t. y. = that is, pvz. = for "
+            "example, Kauno apskr. = Kaunas County). MT systems copy the token instead of translating "
+            "it, and English readers cannot decode it. Abbreviations that English shares ('km', "
+            "'min.') are not flagged; ambiguous ones ('g.', 'kt.', 'Eur.') only in their Lithuanian "
+            "context (after a street name, after 'ir'/'and', after an amount). The list is data: "
+            "data/lt_abbreviations.toml."
+        ),
+        check=_check_abbreviation,
+        bad=(
+            Example("She proposes to increase defence spending to 3 proc. of GDP.", flagged="proc."),
+            Example("The race started from Cathedral Square at 9 val.", flagged="val."),
+            Example("About 10 tūkst. people were arrested.", flagged="tūkst."),
+            Example("Call the police of Kauno apskr. on 112.", flagged="apskr."),
+            Example("Fruit, vegetables and kt. were sold at the market.", flagged="kt."),
+            Example("The budget is 2,751 million. Eur.", flagged="Eur."),
+        ),
+        good=(
+            Example("Defence spending will rise to 3 percent of GDP."),
+            Example("The route is 20 km long and the race starts at 9 a.m."),
+            Example("The results were published in Proc. Natl. Acad. Sci. last year."),
+            Example("Val Kilmer and Mario K. Smith attended."),
+        ),
+        suggestion="Write the English word: 'per cent', 'o'clock', 'thousand', 'that is', 'County'.",
+    ),
+    Rule(
+        code="MT302",
+        name="lithuanian-date",
+        category="untranslated",
+        severity=Severity.MAJOR,
+        summary="A Lithuanian date or date residue left in ('2020 m.', 'rugsėjo 14 d.', 'on rugsėjo 1')",
+        explanation=(
+            "Lithuanian writes dates as '2020 m. rugsėjo 14 d.' (year 'm.' = metai, genitive month, day "
+            "'d.' = diena) and declines month and weekday names. MT systems that do not recognise the "
+            "pattern leave pieces of it in: 'in 2020 m.', 'on rugsėjo 1', '14 d.'. The whole Lithuanian "
+            "date expression is flagged once, with the English date as suggestion. Month names that are "
+            "also personal names (Liepa, Kovas) are flagged when capitalised only next to a day or a "
+            "year; street and act names with an ordinal ('Kovo 11-osios') are not flagged."
+        ),
+        check=_check_date,
+        bad=(
+            Example("The new school year will begin on rugsėjo 1 as usual.", flagged="rugsėjo 1"),
+            Example("The protests began in 2020 m. rugsėjo and lasted for months.", flagged="2020 m. rugsėjo"),
+            Example("The law was adopted on 2019 m. gruodžio 5 d. by the Seimas.", flagged="2019 m. gruodžio 5 d."),
+            Example("The meeting will take place on antradienį in Vilnius.", flagged="antradienį"),
+            Example("Since 2020-ųjų the regime has closed every independent newspaper.", flagged="2020-ųjų"),
+        ),
+        good=(
+            Example("The school year will begin on 1 September as usual."),
+            Example("Actress Liepa Kovas was born on 12 May 1990."),
+            Example("The rally took place on Kovo 11-osios Street."),
+            Example("She won the 1500 m final and set a record over the 2000 m."),
+        ),
+        suggestion="Write the date in English: '14 September 2020', 'in 2020', 'on Tuesday'.",
+    ),
+    Rule(
+        code="MT303",
+        name="lithuanian-word",
+        category="untranslated",
+        severity=Severity.MAJOR,
+        summary="A Lithuanian word left in English running text",
+        explanation=(
+            "When the MT system does not know a word, or loses its place, it copies the Lithuanian "
+            "word: 'the villagers of tractor suvažinėjo tigrę', 'Gustainis ir Kurlianskis'. The rule "
+            "flags lowercase words in Lithuanian spelling (ą č ę ė į š ų ū ž and no letters foreign to "
+            "Lithuanian), Lithuanian function words that are never English ('ir', 'kad', 'yra', "
+            "'buvo'), and words wordfreq knows as common Lithuanian but not at all as English. Proper "
+            "names are not untranslated: capitalised words, the names vocabulary in any case form "
+            "('seimo', 'klaipėdos'), nominatives after a capitalised word ('Maxima grupė') and quoted "
+            "titles stay silent. Adjacent words are reported as one finding."
+        ),
+        check=_check_word,
+        bad=(
+            Example("In northern India villagers suvažinėjo a tiger with a tractor.", flagged="suvažinėjo"),
+            Example("The case of Gustainis ir Kurlianskis will be heard in March.", flagged="ir"),
+            Example("Anot the interviewee, the roofs will be made of tin.", flagged="Anot"),
+            Example("The liberal sąjūdžio board met on Monday.", flagged="sąjūdžio"),
+            Example("They offered poelgio to the committee.", flagged="poelgio"),
+        ),
+        good=(
+            Example("Thousands celebrated Joninės, also known as Rasos, at Kernavė."),
+            Example("Žalgiris will host Olympiacos at the Žalgirio Arena in Kaunas."),
+            Example("Maxima grupė operates in Bulgaria, said Verslo žinios."),
+            Example('The film "Tarp mūsų" premiered in Šiauliai.'),
+            Example("Before the vote, the seimas committee met in Klaipėda."),
+        ),
+        suggestion="Translate the word; add real names to the accepted vocabulary.",
+    ),
+    Rule(
+        code="MT304",
+        name="lithuanian-sentence",
+        category="untranslated",
+        severity=Severity.MAJOR,
+        summary="A whole sentence left in Lithuanian",
+        explanation=(
+            "A sentence the MT system passed through untranslated (or a scraper left in): the English "
+            "reader loses its content entirely. Sentences of five words or more whose lowercase words "
+            "mostly look Lithuanian (spelling, function words, wordfreq) are checked with langdetect "
+            "(seed fixed, so the result is reproducible); one finding spans the sentence. Quoted "
+            "Lithuanian (a slogan, a title) is not flagged."
+        ),
+        check=_check_sentence,
+        bad=(
+            Example(
+                "The train will run twice a day. Bilietus jau galima įsigyti internetu.",
+                flagged="Bilietus jau galima įsigyti internetu.",
+            ),
+            Example(
+                "Police are investigating. Įvykio aplinkybės dar nėra aiškios, sakė policijos atstovas.",
+                flagged="Įvykio aplinkybės dar nėra aiškios, sakė policijos atstovas.",
+            ),
+        ),
+        good=(
+            Example("Tickets can already be bought online."),
+            Example('Protesters chanted "Mes esame kartu su Ukraina ir jos žmonėmis" outside the embassy.'),
+            Example("Gitanas Nausėda, Ingrida Šimonytė and Viktorija Čmilytė-Nielsen met in Vilnius."),
+        ),
+        suggestion="Translate the sentence.",
+    ),
+)

@@ -1,0 +1,853 @@
+"""Mentions and antecedents: who or what a third-person pronoun most likely stands for.
+
+Used by the pronoun-gender rules (:mod:`mtcheck.rules.pronouns`). Sound, cheap heuristics rather than
+a parser:
+
+* **Mentions.** Each sentence is tokenised once. People: capitalised name runs (with their titles
+  and the role word before them: "Prime Minister Ingrida Šimonytė", "tennis player Eglė X", "Ms.
+  Siliņa"), a surname alone resolved to a person named earlier in the article, and role nouns
+  ("the spokeswoman", "the minister"). Things: the nouns of ``data/noun_gender.toml`` when they head
+  their noun phrase ("the state budget" is a budget, not a state). Unknown capitalised words that may
+  name a person ("Smith said") are kept as *entities*: a pronoun of either gender may stand for them.
+* **Salience.** Candidates come from the pronoun's sentence (before it), the previous sentences of its
+  paragraph and the last sentences of the previous paragraph (all of it when that paragraph is an
+  interview question). Each gets a score from recency, grammatical role (subject, inside a
+  prepositional phrase, possessive modifier) and animacy.
+* **Quotations are separate worlds**: a pronoun inside a quotation only looks for antecedents inside
+  the same quotation; things quoted elsewhere are not candidates outside their quotation.
+* **Decision.** :func:`resolve` returns the most likely antecedent that *explains* the pronoun as a
+  Lithuanian gender artifact (a thing whose Lithuanian noun has the pronoun's gender, a person of
+  the other gender) only when no candidate that English allows (a person of the pronoun's gender or
+  of unknown gender, a ship for "she") is about as salient.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from mtcheck.people import Gender, PeopleLexicon, fold, name_gender, people_lexicon
+
+# --- nouns with Lithuanian gender -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Noun:
+    english: str
+    feminine: tuple[str, ...]
+    masculine: tuple[str, ...]
+    plural: bool
+    kind: str  # thing | country | place | ship
+    verb: bool
+
+    def lithuanian(self, gender: Gender) -> tuple[str, ...]:
+        return self.feminine if gender == "f" else self.masculine
+
+
+@dataclass(frozen=True)
+class NounLexicon:
+    pattern: Any  # compiled regex of every English form
+    forms: dict[str, Noun]  # folded English form -> noun
+    heads: frozenset[str]  # every folded single-word form: a following word that makes a noun a modifier
+
+
+_KINDS = ("thing", "country", "place", "ship")
+
+
+def compile_nouns(raw: dict[str, Any]) -> NounLexicon:
+    """Compile ``data/noun_gender.toml`` (and user lexicons of kind ``noun_gender``)."""
+    from mtcheck.lexicons import LexiconError, validate_entries
+
+    entries = raw.get("entry", [])
+    errors = validate_entries(
+        "noun_gender.toml",
+        entries,
+        {"english": str},
+        {"forms": list, "feminine": list, "masculine": list, "number": str, "kind": str, "verb": bool, "note": str},
+    )
+    forms: dict[str, Noun] = {}
+    for number, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict) or "english" not in entry:
+            continue
+        if not entry.get("feminine") and not entry.get("masculine"):
+            errors.append(f"noun_gender.toml: entry {number}: needs 'feminine' or 'masculine'")
+        if entry.get("number", "singular") not in ("singular", "plural"):
+            errors.append(f"noun_gender.toml: entry {number}: number must be 'singular' or 'plural'")
+        if entry.get("kind", "thing") not in _KINDS:
+            errors.append(f"noun_gender.toml: entry {number}: kind must be one of {', '.join(_KINDS)}")
+        noun = Noun(
+            english=str(entry["english"]),
+            feminine=tuple(entry.get("feminine", ())),
+            masculine=tuple(entry.get("masculine", ())),
+            plural=entry.get("number", "singular") == "plural",
+            kind=str(entry.get("kind", "thing")),
+            verb=bool(entry.get("verb", False)),
+        )
+        for form in [entry["english"], *entry.get("forms", [])]:
+            forms[fold(str(form))] = noun
+    if errors:
+        raise LexiconError(errors)
+    alternatives = sorted(forms, key=len, reverse=True)
+    body = "|".join(regex.escape(form).replace(r"\ ", r"\s+").replace("'", "['’]") for form in alternatives)
+    pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d-])(?:{body})(?![\p{{L}}\p{{M}}\d-])", regex.IGNORECASE)
+    heads = frozenset(form for form in forms if " " not in form)
+    return NounLexicon(pattern, forms, heads)
+
+
+# --- tokens ------------------------------------------------------------------------------------------
+
+_TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}\d]*(?:(?:-|['’](?!s\b))\p{L}[\p{L}\p{M}\d]*)*|['’]s\b|\d[\d,.]*|[^\s\p{L}\d]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int  # offset in the sentence
+    end: int
+    lower: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+
+
+DETERMINERS = frozenset(
+    "the a an this that these those its their his her our my your every each any no another whose which "
+    "what some both either neither such".split()
+)
+PREPOSITIONS = frozenset(
+    "in on at to from of by with for about into onto over under near across against among between through "
+    "during after before since until without within via behind beside towards toward around upon "
+    "including despite like than per".split()
+)
+# Words after a noun that show it is the subject of the clause ("the Seimas adopted", "the army said").
+_VERBS = frozenset(
+    "is are was were has have had will would can could should may might must does did do said says "
+    "told tells added adds announced announces stated states noted notes stressed stresses believes "
+    "believed thinks thought wants wanted plans planned intends intended decided decides approved "
+    "approves adopted adopts proposed proposes rejected rejects agreed agrees refused refuses claimed "
+    "claims confirmed confirms denied denies expects expected hopes hoped insists insisted warned warns "
+    "argued argues explained explains reported reports won wins lost loses became becomes met meets "
+    "made makes took takes gave gives got gets went goes came comes left leaves began begins received "
+    "receives sent sends called calls asked asks admitted admits urged urges welcomed welcomes "
+    "promised promises accused accuses signed signs launched launches opened opens needs needed "
+    "continues continued remains remained seeks sought knows knew sees saw".split()
+)
+_ADVERBS = frozenset(
+    "also already still now then recently earlier later finally officially reportedly previously never "
+    "always often only just once again even not however therefore thus".split()
+)
+# Nouns that, after another noun, make that noun a modifier ("party leader", "government officials").
+_COMPOUND_HEADS = frozenset(
+    "members member officials official leader leaders spokesman spokeswoman spokesperson chairman head "
+    "representative representatives meeting session building headquarters website spending funds money "
+    "decision resolution proposal plan programme program budget report statement office staff employees "
+    "workers chief director minister ministers election elections vote candidate candidates group "
+    "president policy reform bill law system sector level levels crisis debt bonds forces troops "
+    "soldiers officers police agency service services board committee council court case cases "
+    "investigation elections seat seats list lists account accounts".split()
+)
+_TITLE_MODIFIERS = frozenset(
+    "prime foreign defence defense finance interior health education justice economy energy culture "
+    "deputy vice acting former first general chief state lithuanian latvian estonian polish russian "
+    "ukrainian belarusian european us u.s. interim outgoing incoming caretaker".split()
+)
+# Role words that are also verbs or adjectives: a person only after a determiner.
+_AMBIGUOUS_ROLES = frozenset(
+    "chair head host star model guard major general chief fellow elder executive principal figure legend "
+    "cook fan guest youth adult partner star heir deceased accused official elder leader conservative liberal "
+    "socialist communist democrat republican populist nationalist centrist green".split()
+)
+_FUNCTION = frozenset(
+    "and or but nor so yet to of in on at for with from by as that than if when while because who whom "
+    "which whose where what the a an this these those it its they them their he him his she her".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    from mtcheck.lexicons import load_segmentation
+
+    return load_segmentation().sentence_starters
+
+
+_ROMAN = regex.compile(r"[IVX]+")
+_OPENERS = frozenset("\"“„«‘'([–—-")
+_THERE_BE = frozenset("is are was were be been".split())
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # document offsets of the head
+    end: int
+    kind: str  # person | entity | thing
+    label: str
+    sentence: int
+    paragraph: int
+    gender: Gender | None = None  # persons: their gender
+    confidence: float = 0.0  # of the gender
+    cue: str = ""
+    noun: Noun | None = None
+    plural: bool = False
+    subject: bool = False
+    in_pp: bool = False
+    possessive: bool = False
+    animate: bool = False  # a noun followed by "who"
+    quote: tuple[int, int] | None = None
+
+
+def _common(word: str) -> float:
+    return _zipf(word.lower())
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+def _is_verbish(token: Token) -> bool:
+    lower = token.lower
+    return lower in _VERBS or (len(lower) > 4 and lower.endswith("ed") and token.text.islower())
+
+
+def _is_subject(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether the noun phrase ``tokens[first..last]`` is the subject of its clause."""
+    index = last + 1
+    skipped = 0
+    while index < len(tokens) and tokens[index].lower in _ADVERBS and skipped < 2:
+        index += 1
+        skipped += 1
+    if index < len(tokens) and _is_verbish(tokens[index]):
+        return True
+    # "there are no Russian troops": the subject of an existential sentence
+    back = first - 1
+    steps = 0
+    while back >= 0 and steps < 4 and tokens[back].is_word and tokens[back].lower not in _THERE_BE:
+        if tokens[back].lower in PREPOSITIONS:
+            return False
+        back -= 1
+        steps += 1
+    if back >= 1 and tokens[back].lower in _THERE_BE and tokens[back - 1].lower == "there":
+        return True
+    # the first noun phrase of the sentence, not after a preposition
+    return all(
+        not token.is_word or token.lower in DETERMINERS or token.capitalised or token.text[0].isdigit()
+        for token in tokens[:first]
+    ) and first <= 4 and not any(t.lower in PREPOSITIONS for t in tokens[:first])
+
+
+def _in_pp(tokens: list[Token], first: int) -> bool:
+    back = first - 1
+    steps = 0
+    while back >= 0 and steps < 4:
+        token = tokens[back]
+        if token.lower in PREPOSITIONS:
+            return True
+        if not token.is_word and not token.text[0].isdigit() and token.text not in ("'s", "’s"):
+            return False
+        if token.lower in _VERBS:
+            return False
+        back -= 1
+        steps += 1
+    return False
+
+
+def _nationality_noun(tokens: list[Token], first: int, last: int) -> bool:
+    """'a Palestinian', 'the Lithuanian': a capitalised adjective used as a noun for a person."""
+    if first != last or first == 0 or tokens[first - 1].lower not in ("a", "an", "the"):
+        return False
+    word = tokens[first].lower
+    if not word.endswith(("an", "ian", "ish", "ese", "i")):
+        return False
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    return following is None or not following.is_word or _is_verbish(following) or following.lower in _FUNCTION
+
+
+def _has_determiner(tokens: list[Token], first: int) -> bool:
+    back = first - 1
+    steps = 0
+    while back >= 0 and steps < 3:
+        token = tokens[back]
+        if token.lower in DETERMINERS or token.text in ("'s", "’s"):
+            return True
+        if not token.is_word or token.lower in PREPOSITIONS or _is_verbish(token):
+            return False
+        back -= 1
+        steps += 1
+    return False
+
+
+@dataclass
+class Article:
+    """Every mention of a document, by sentence; built once per document."""
+
+    mentions: dict[int, list[Mention]] = field(default_factory=dict)  # sentence index -> mentions
+    known: dict[str, Gender | None] = field(default_factory=dict)  # folded surname -> gender
+
+
+def _quote_of(quotes: Iterable[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    for q_start, q_end in quotes:
+        if q_start <= start and end <= q_end:
+            return (q_start, q_end)
+    return None
+
+
+def sentence_mentions(
+    text: str,
+    offset: int,
+    sentence: int,
+    paragraph: int,
+    nouns: NounLexicon,
+    known: dict[str, Gender | None],
+    quotes: tuple[tuple[int, int], ...] = (),
+) -> list[Mention]:
+    """The mentions of people and things in one sentence (``text`` starts at document ``offset``)."""
+    people = people_lexicon()
+    tokens = tokenize(text)
+    mentions: list[Mention] = []
+    covered: set[int] = set()  # token indexes that belong to a thing mention
+    starts = {token.start: index for index, token in enumerate(tokens)}
+    ends = {token.end: index for index, token in enumerate(tokens)}
+
+    # Things: nouns of the lexicon heading their noun phrase.
+    for match in nouns.pattern.finditer(text):
+        first, last = starts.get(match.start()), ends.get(match.end())
+        if first is None or last is None:
+            continue
+        noun = nouns.forms.get(fold(regex.sub(r"\s+", " ", match.group())))
+        if noun is None:
+            continue
+        head = tokens[last]
+        if noun.kind in ("country", "place") or noun.english.isupper() or len(noun.english) <= 4 and noun.kind != "thing":
+            if not head.capitalised:
+                continue
+        if noun.english in ("eu", "un", "nato", "imf") and not match.group().isupper():
+            continue
+        if noun.kind == "thing" and head.text[0].isupper() and first > 0 and noun.english == "bill":
+            continue
+        following = tokens[last + 1] if last + 1 < len(tokens) else None
+        possessive = following is not None and following.text in ("'s", "’s")
+        if following is not None and following.is_word and not possessive:
+            lower = following.lower
+            if (
+                fold(lower) in nouns.heads
+                or lower in people.roles
+                or lower in people.role_plurals
+                or lower in _COMPOUND_HEADS
+                or (following.capitalised and head.capitalised and fold(lower) not in people.first_names)
+            ):
+                continue  # a modifier: "state budget", "party leader", "Government Office"
+        if noun.verb and not head.capitalised and not _has_determiner(tokens, first):
+            continue
+        if noun.kind == "thing" and not head.capitalised and first > 0 and not noun.plural:
+            # a bare singular count noun without a determiner is rarely a referent ("by law", "in court")
+            if not _has_determiner(tokens, first) and first > 0 and tokens[first - 1].lower in PREPOSITIONS:
+                continue
+        # the label: the noun with the capitalised name before it ("the Freedom Party")
+        label_first = first
+        if head.capitalised:
+            while label_first > 0 and tokens[label_first - 1].capitalised and tokens[label_first - 1].is_word:
+                if label_first - 1 == 0 and _common(tokens[0].text) >= 5.0:
+                    break
+                label_first -= 1
+        for index in range(label_first, last + 1):
+            covered.add(index)
+        start, end = offset + tokens[label_first].start, offset + head.end
+        animate = following is not None and following.lower == "who" or (
+            following is not None and following.text == "," and last + 2 < len(tokens) and tokens[last + 2].lower == "who"
+        )
+        mentions.append(
+            Mention(
+                start=start,
+                end=end,
+                kind="thing",
+                label=text[tokens[label_first].start : head.end],
+                sentence=sentence,
+                paragraph=paragraph,
+                noun=noun,
+                plural=noun.plural,
+                subject=not possessive and not _in_pp(tokens, label_first) and _is_subject(tokens, label_first, last),
+                in_pp=_in_pp(tokens, label_first),
+                possessive=possessive,
+                animate=animate,
+                quote=_quote_of(quotes, start, end),
+            )
+        )
+
+    # People: capitalised name runs, with their titles.
+    index = 0
+    attached_roles: set[int] = set()
+    while index < len(tokens):
+        token = tokens[index]
+        if index in covered or not token.is_word or not token.capitalised:
+            index += 1
+            continue
+        run_first = index
+        run = [index]
+        index += 1
+        while index < len(tokens) and index not in covered:
+            token = tokens[index]
+            if token.is_word and token.capitalised:
+                run.append(index)
+            elif token.text == "." and len(tokens[index - 1].text) <= 3 and tokens[index - 1].capitalised:
+                pass  # "V." "Mr." "Ms."
+            elif token.lower in ("von", "van", "der", "de", "la", "le", "bin") and index + 1 < len(tokens) and (
+                tokens[index + 1].capitalised
+            ):
+                pass
+            else:
+                break
+            index += 1
+        words = [tokens[i] for i in run]
+        initial = any(len(t.text) == 1 for t in words)  # "K. Handziuk": an initial makes a person
+        sentence_initial = all(not t.is_word and t.text in _OPENERS for t in tokens[:run_first])
+        if sentence_initial and words:
+            first_fold = fold(words[0].text)
+            if (
+                first_fold not in people.first_names
+                and first_fold not in people.titles
+                and words[0].lower not in people.roles
+                and not any(name.startswith(first_fold + " ") for name in ())
+                and (_common(words[0].text) >= (4.5 if len(words) > 1 else 3.3) or words[0].text in _starters())
+                and first_fold not in people.surnames
+            ):
+                words = words[1:]
+        # titles and role words before the name
+        title_gender: Gender | None = None
+        titled = False
+        while words and (
+            fold(words[0].text) in people.titles
+            or words[0].lower in people.roles
+            or words[0].lower in _TITLE_MODIFIERS
+        ):
+            lower = fold(words[0].text)
+            gender = people.titles.get(lower) or people.roles.get(words[0].lower)
+            if gender:
+                title_gender = gender
+            titled = titled or lower in people.titles or words[0].lower in people.roles
+            words = words[1:]
+        # a lowercase role word just before ("spokeswoman Rasa X", "his wife Ona")
+        before = run_first - 1
+        if before >= 0 and tokens[before].lower in people.roles:
+            attached_roles.add(before)
+            titled = True
+            title_gender = title_gender or people.roles[tokens[before].lower]
+        names = [t.text for t in words if len(t.text) > 1 or not t.capitalised]
+        names = [n for n in names if len(n) > 1 and not _ROMAN.fullmatch(n)]
+        head_token = words[-1] if words else (tokens[run[-1]] if run else None)
+        if head_token is None:
+            continue
+        if not names:
+            if titled and not sentence_initial or titled and run:
+                # a capitalised role alone: "the President said"
+                role_words = [tokens[i] for i in run if tokens[i].lower in people.roles]
+                if role_words:
+                    role = role_words[-1]
+                    mentions.append(_person(text, offset, sentence, paragraph, role, role, None, title_gender, 0.9 if title_gender else 0.0, "role", tokens, quotes, starts))
+            continue
+        folded_names = [fold(n) for n in names]
+        if all(n in people.not_names for n in folded_names):
+            continue
+        weak = title_gender == "m" and any(fold(t.text) in ("mr",) for t in tokens[run_first : run_first + 2])
+        verdict = name_gender(names, title_gender, known, weak_title=weak)
+        first_token = words[0]
+        last_index = starts[head_token.start]
+        first_index = starts[first_token.start]
+        if verdict.cue or titled:
+            kind = "person"
+        elif len(names) >= 2 and not any(n in people.not_names for n in folded_names):
+            kind = "entity"
+        else:
+            # one unknown capitalised word: a name only when it looks like one
+            if _nationality_noun(tokens, first_index, last_index):
+                mentions.append(
+                    _person(text, offset, sentence, paragraph, first_token, head_token, None, None, 0.0, "", tokens, quotes, starts)
+                )
+                continue  # "a Palestinian", "the Lithuanian": a person of unknown gender
+            if any(n in people.not_names for n in folded_names) or _common(names[0]) >= 4.0:
+                continue
+            if _in_pp(tokens, first_index):
+                continue  # "in Prague", "from Minsk": a place
+            following = tokens[last_index + 1] if last_index + 1 < len(tokens) else None
+            if (
+                following is not None
+                and following.is_word
+                and not following.capitalised
+                and not _is_verbish(following)
+                and following.lower not in _ADVERBS
+                and following.lower not in _FUNCTION
+                and not initial
+            ):
+                continue  # a modifier: "the Suwałki corridor"
+            kind = "entity"
+        mention = _person(
+            text, offset, sentence, paragraph, first_token, head_token, verdict.gender, None, verdict.confidence,
+            verdict.cue or ("title" if titled else ""), tokens, quotes, starts,
+        )
+        mention.kind = kind
+        mentions.append(mention)
+        if kind == "person" and verdict.gender and verdict.confidence >= 0.9 and (len(names) >= 2 or verdict.cue == "title"):
+            surname = fold(names[-1])
+            if surname in known and known[surname] != verdict.gender:
+                known[surname] = None
+            else:
+                known[surname] = verdict.gender
+            known["=" + " ".join(folded_names)] = verdict.gender
+
+    # Role nouns in lowercase: "the spokeswoman", "the minister", "officials".
+    for position, token in enumerate(tokens):
+        if position in attached_roles or position in covered or not token.is_word or token.capitalised:
+            continue
+        lower = token.lower
+        if lower in people.roles:
+            singular, plural = lower, False
+        elif lower in people.role_plurals:
+            singular, plural = people.role_plurals[lower], True
+        else:
+            continue
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        if following is not None and following.is_word and (
+            following.lower in people.roles or following.lower in people.role_plurals or fold(following.lower) in nouns.heads
+        ):
+            continue  # "party leader" is a leader; "police officer" is an officer
+        if following is not None and following.is_word and following.capitalised:
+            continue  # a title: the name's mention has it
+        if singular in _AMBIGUOUS_ROLES and not _has_determiner(tokens, position):
+            continue
+        gender = people.roles[singular]
+        mention = _person(text, offset, sentence, paragraph, token, token, gender, None, 0.9 if gender else 0.0, "role", tokens, quotes, starts)
+        mention.plural = plural
+        mentions.append(mention)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _person(
+    text: str,
+    offset: int,
+    sentence: int,
+    paragraph: int,
+    first: Token,
+    head: Token,
+    gender: Gender | None,
+    title_gender: Gender | None,
+    confidence: float,
+    cue: str,
+    tokens: list[Token],
+    quotes: tuple[tuple[int, int], ...],
+    starts: dict[int, int],
+) -> Mention:
+    first_index, last_index = starts[first.start], starts[head.start]
+    following = tokens[last_index + 1] if last_index + 1 < len(tokens) else None
+    start, end = offset + first.start, offset + head.end
+    return Mention(
+        start=start,
+        end=end,
+        kind="person",
+        label=text[first.start : head.end],
+        sentence=sentence,
+        paragraph=paragraph,
+        gender=gender or title_gender,
+        confidence=confidence,
+        cue=cue,
+        subject=not _in_pp(tokens, first_index) and _is_subject(tokens, first_index, last_index),
+        in_pp=_in_pp(tokens, first_index),
+        possessive=following is not None and following.text in ("'s", "’s"),
+        quote=_quote_of(quotes, start, end),
+    )
+
+
+# --- pronouns and their resolution -------------------------------------------------------------------
+
+PRONOUNS: dict[str, tuple[Gender, str]] = {
+    "he": ("m", "subject"),
+    "him": ("m", "object"),
+    "his": ("m", "possessive"),
+    "himself": ("m", "reflexive"),
+    "she": ("f", "subject"),
+    "her": ("f", "object"),  # or possessive: decided by the next word
+    "hers": ("f", "possessive-alone"),
+    "herself": ("f", "reflexive"),
+}
+PRONOUN_PATTERN = regex.compile(r"(?<![\p{L}\p{M}\d/(-])(?:he|she|him|her|his|hers|himself|herself)(?![\p{L}\p{M}\d/)-])", regex.IGNORECASE)
+_GENERIC = regex.compile(
+    r"(?:\b(?:he|she|him|her|his|hers|himself|herself)\s*(?:or|and|/)\s*(?:he|she|him|her|his|hers|himself|herself)\b"
+    r"|\bs/he\b|\(s\)he\b|\bhe/she\b|\bhis/her\b)",
+    regex.IGNORECASE,
+)
+# After "her", these words show an object pronoun ("like her to appear", "told her that").
+_AFTER_OBJECT = frozenset(
+    "to and or in on at for with from by as that than up out off down back about into over again too very so "
+    "not when if because while after before until since the a an this these those it them him her me us you "
+    "what how why where who whom which".split()
+)
+# A possessive followed by these is about a person whatever the nouns around say ("her husband").
+_PERSONAL = frozenset(
+    "husband wife son daughter sons daughters children child mother father parents brother sister "
+    "grandmother grandfather boyfriend girlfriend fiancé fiancée family life death career birthday body "
+    "hands hand eyes face hair heart childhood youth friends friend colleagues mind voice husband's "
+    "wife's biography memoirs".split()
+)
+_CLOSING_QUOTES = ("\"", "”", "’", "'", "»", "“")
+_SPEECH_VERBS = frozenset(
+    "said says added adds told tells noted notes stressed stresses explained explains asked asks "
+    "admitted admits wrote writes remarked emphasised emphasized recalled recalls replied replies "
+    "continued continues concluded insisted insists smiled laughed claimed claims".split()
+)
+# Verbs after "he"/"she" that only a person does.
+_HUMAN_VERBS = frozenset("born died smiled laughed married cried wept divorced retired graduated".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Pronoun:
+    start: int
+    end: int
+    text: str
+    gender: Gender
+    role: str  # subject | object | possessive | possessive-alone | reflexive
+    sentence: int
+    paragraph: int
+    quote: tuple[int, int] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    pronoun: Pronoun
+    antecedent: Mention
+    reason: str  # thing | country | person
+    confidence: float
+
+
+def find_pronouns(text: str, offset: int, sentence: int, paragraph: int, quotes: tuple[tuple[int, int], ...]) -> list[Pronoun]:
+    found = []
+    generic_spans = [(m.start(), m.end()) for m in _GENERIC.finditer(text)]
+    for match in PRONOUN_PATTERN.finditer(text):
+        if any(s <= match.start() < e for s, e in generic_spans):
+            continue  # "he or she", "his/her": generic
+        word = match.group().lower()
+        gender, role = PRONOUNS[word]
+        if word == "her":
+            rest = text[match.end() :].lstrip()
+            following = _TOKEN.match(rest)
+            if following and following.group()[0].isalpha() and following.group().lower() not in _AFTER_OBJECT:
+                role = "possessive"
+        start, end = offset + match.start(), offset + match.end()
+        found.append(Pronoun(start, end, match.group(), gender, role, sentence, paragraph, _quote_of(quotes, start, end)))
+    return found
+
+
+@dataclass(frozen=True)
+class Window:
+    """The sentences whose mentions may be antecedents: (sentence index, recency weight)."""
+
+    sentences: tuple[tuple[int, float], ...]
+
+
+_RECENCY = (3.0, 2.2, 1.5, 1.0)
+_PREVIOUS_PARAGRAPH = 0.8
+
+
+def score(mention: Mention, pronoun: Pronoun, weight: float, same_sentence: bool) -> float:
+    value = weight
+    if same_sentence:
+        value -= min(1.0, (pronoun.start - mention.end) / 80)
+    if mention.subject:
+        value += 1.2
+        if pronoun.role == "subject":
+            value += 0.3
+    if mention.in_pp:
+        value -= 0.6
+    if mention.possessive:
+        value -= 0.4
+    if mention.kind == "person":
+        value += 0.3
+    return value
+
+
+def compatible(mention: Mention, pronoun: Pronoun) -> bool:
+    """Whether English allows the pronoun for the mention."""
+    if mention.kind in ("person", "entity"):
+        return not mention.plural and (mention.gender in (None, pronoun.gender) or mention.confidence < 0.75)
+    if mention.animate:
+        return True
+    return mention.noun is not None and mention.noun.kind == "ship" and pronoun.gender == "f"
+
+
+def explains(mention: Mention, pronoun: Pronoun) -> str | None:
+    """How the mention explains the pronoun as a Lithuanian-gender artifact, if it does."""
+    if mention.kind == "person":
+        if mention.plural or mention.gender is None or mention.gender == pronoun.gender or mention.confidence < 0.75:
+            return None
+        return "person"
+    if mention.kind == "thing" and mention.noun is not None and not mention.animate:
+        if mention.noun.kind == "ship" or not mention.noun.lithuanian(pronoun.gender):
+            return None
+        return "country" if mention.noun.kind == "country" else "thing"
+    return None
+
+
+def resolve(
+    pronoun: Pronoun,
+    candidates: list[tuple[Mention, float, bool]],
+    earlier_compatible: bool,
+    next_word: str,
+) -> Verdict | None:
+    """The verdict on one pronoun, given its candidates ``(mention, recency weight, same sentence)``."""
+    if not candidates:
+        return None
+    scored = [(score(m, pronoun, w, same), m) for m, w, same in candidates]
+    best_compatible = max((s for s, m in scored if compatible(m, pronoun)), default=None)
+    explaining = [(s, m, explains(m, pronoun)) for s, m in scored]
+    explaining = [(s, m, r) for s, m, r in explaining if r]
+    if not explaining:
+        return None
+    best_score, best, reason = max(explaining, key=lambda item: item[0])
+    assert reason is not None
+    others = max((s for s, m in scored if m is not best and m.start != best.start), default=-9.0)
+    if best_compatible is not None and (reason == "person" or best_compatible >= best_score - 1.5):
+        return None  # someone English allows is about as likely (for a person: anyone at all)
+    if others > best_score + 0.2:
+        return None  # a likelier antecedent that explains nothing: the pronoun is about something else
+    if reason in ("thing", "country") and pronoun.role in ("possessive", "possessive-alone") and next_word in _PERSONAL:
+        return None
+    if reason in ("thing", "country") and pronoun.role == "subject" and next_word in _HUMAN_VERBS:
+        return None
+    threshold = 2.4 if earlier_compatible else 1.9
+    if pronoun.quote is not None:
+        threshold += 0.6
+    if best_score < threshold:
+        return None
+    confidence = 0.35 + 0.12 * best_score + 0.08 * min(2.0, best_score - max(others, 0.0))
+    if best_compatible is not None:
+        confidence -= 0.1
+    if earlier_compatible:
+        confidence -= 0.15
+    if reason == "person":
+        confidence = min(confidence, best.confidence)
+    confidence = max(0.3, min(0.95, confidence))
+    if confidence < 0.5:
+        return None
+    return Verdict(pronoun, best, reason, confidence)
+
+
+_CLAUSE_BREAK = regex.compile(r"[,;:()–—]|\b(?:that|who|which|and|but|because|when|while|if|after|before|since|as)\b", regex.IGNORECASE)
+
+
+def _same_clause_subject(text: str, mention: Mention, pronoun: Pronoun) -> bool:
+    """Whether ``mention`` is the subject of the clause whose object (or reflexive) is ``pronoun``."""
+    if not mention.subject:
+        return False
+    between = text[mention.end : pronoun.start]
+    if pronoun.role == "reflexive":
+        return False
+    return _CLAUSE_BREAK.search(between) is None
+
+
+def _previous_in_chain(
+    pronoun: Pronoun, history: list[tuple[Pronoun, Verdict | None]], where: dict[int, tuple[int, int]]
+) -> tuple[Pronoun, Verdict | None] | None:
+    """The last earlier pronoun of the same gender close by (same paragraph, two sentences back at most)."""
+    position, order = where[pronoun.sentence]
+    for earlier, verdict in reversed(history):
+        earlier_position, earlier_order = where[earlier.sentence]
+        if earlier_position != position or order - earlier_order > 2:
+            return None
+        if earlier.gender == pronoun.gender and earlier.quote == pronoun.quote:
+            return earlier, verdict
+    return None
+
+
+def analyse(
+    text: str,
+    paragraphs: Iterable[Any],
+    nouns: NounLexicon,
+    quotes: tuple[tuple[int, int], ...],
+) -> list[Verdict]:
+    """Every pronoun of the document whose likely antecedent makes it a Lithuanian-gender artifact.
+
+    ``paragraphs`` are :class:`mtcheck.model.Paragraph` objects; ``text`` is the checked text.
+    """
+    known: dict[str, Gender | None] = {}
+    mentions: dict[int, list[Mention]] = {}
+    pronouns: list[Pronoun] = []
+    layout: list[tuple[int, list[int], bool]] = []  # paragraph index, sentence indexes, ends with "?"
+    for paragraph in paragraphs:
+        indexes = []
+        for sentence in paragraph.sentences:
+            sentence_text = text[sentence.start : sentence.end]
+            mentions[sentence.index] = sentence_mentions(
+                sentence_text, sentence.start, sentence.index, paragraph.index, nouns, known, quotes
+            )
+            pronouns.extend(find_pronouns(sentence_text, sentence.start, sentence.index, paragraph.index, quotes))
+            indexes.append(sentence.index)
+        last = text[paragraph.start : paragraph.end].rstrip()
+        layout.append((paragraph.index, indexes, last.endswith("?")))
+    if not pronouns:
+        return []
+    where: dict[int, tuple[int, int]] = {}  # sentence -> (layout position, position in paragraph)
+    for position, (_, indexes, _) in enumerate(layout):
+        for order, index in enumerate(indexes):
+            where[index] = (position, order)
+    verdicts = []
+    history: list[tuple[Pronoun, Verdict | None]] = []
+    seen_people: list[Mention] = []
+    all_mentions = sorted((m for ms in mentions.values() for m in ms), key=lambda m: m.start)
+    for pronoun in pronouns:
+        position, order = where[pronoun.sentence]
+        indexes = layout[position][1]
+        window: list[tuple[int, float]] = [(pronoun.sentence, _RECENCY[0])]
+        for back in range(1, 4):
+            if order - back >= 0:
+                window.append((indexes[order - back], _RECENCY[back]))
+        if order < 3 and position > 0:
+            previous = layout[position - 1]
+            take = previous[1] if previous[2] else previous[1][-2:]
+            for index in take:
+                window.append((index, _PREVIOUS_PARAGRAPH))
+        candidates: list[tuple[Mention, float, bool]] = []
+        for index, weight in window:
+            same = index == pronoun.sentence
+            for mention in mentions.get(index, ()):
+                if pronoun.quote is not None and mention.quote != pronoun.quote:
+                    continue  # inside a quotation, only the quotation's own world
+                if pronoun.quote is None and mention.quote is not None and mention.kind == "thing":
+                    continue
+                if same and mention.start >= pronoun.start:
+                    if compatible(mention, pronoun) and mention.kind != "thing":
+                        candidates.append((mention, 1.0, False))  # cataphora: "After she won, Šimonytė said"
+                    continue
+                if mention.start <= pronoun.start < mention.end:
+                    continue
+                if same and pronoun.role in ("object", "reflexive") and _same_clause_subject(text, mention, pronoun):
+                    continue  # "Putin would like her": a clause's object is not its subject (that is "himself")
+                candidates.append((mention, weight, same))
+        seen_people = [m for m in all_mentions if m.end <= pronoun.start and m.kind in ("person", "entity")]
+        earlier = any(compatible(m, pronoun) and m.kind == "person" and m.gender == pronoun.gender for m in seen_people)
+        rest = text[pronoun.end : pronoun.end + 30].split()
+        next_word = rest[0].lower().strip(".,;:!?\"”'’") if rest else ""
+        before = text[max(0, pronoun.start - 5) : pronoun.start].rstrip(" ,-–—")
+        if before.endswith(_CLOSING_QUOTES) and next_word in _SPEECH_VERBS:
+            # '..." he added': the speaker of the quotation, a person the quotation may not name
+            candidates = [c for c in candidates if c[0].kind != "thing"]
+        verdict = resolve(pronoun, candidates, earlier, next_word)
+        chain = _previous_in_chain(pronoun, history, where)
+        if chain is not None and chain[1] is None:
+            verdict = None  # "his wife ... his own": the chain already has a referent English allows
+        history.append((pronoun, verdict))
+        if verdict is not None:
+            verdicts.append(verdict)
+    return verdicts

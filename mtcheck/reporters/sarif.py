@@ -1,0 +1,164 @@
+"""``--format sarif``: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+
+The rules' metadata (``tool.driver.rules``) comes from the rule declarations of the run; each result
+carries the rule id and index, a level (minor → ``note``, major → ``warning``, critical → ``error``),
+the message (with the suggestion), and a region with start and end line and column and the character
+offset and length of the span (columns and offsets count Unicode code points: ``columnKind`` is
+``unicodeCodePoints``). The artifact is the document's path; for a corpus record, the record id is a
+logical location and a property (regions are then relative to the record's ``text``, as in the JSON
+output). ``partialFingerprints`` hold the baseline fingerprint, which survives lines moving.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import PurePosixPath
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from mtcheck.model import DocumentResult, Finding, Severity
+from mtcheck.reporters import RunInfo, Summary
+from mtcheck.reporters.common import extra, is_record, rule_index
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFORMATION_URI = "https://github.com/mtcheck/mtcheck"
+LEVELS = {Severity.MINOR: "note", Severity.MAJOR: "warning", Severity.CRITICAL: "error"}
+
+
+def artifact_uri(path: str) -> str:
+    """A URI reference for a path: relative paths stay relative (forward slashes, percent-encoded)."""
+    if path in ("-", "<stdin>"):
+        return "stdin"
+    posix = path.replace(os.sep, "/")
+    if os.path.isabs(path):
+        return "file://" + quote(PurePosixPath(posix).as_posix())
+    return quote(posix.removeprefix("./"))
+
+
+def rule_descriptor(rule: Any) -> dict[str, Any]:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.explanation},
+        "help": {"text": rule.doc(), "markdown": rule.doc()},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {
+            "category": rule.category,
+            "severity": rule.severity.label,
+            "tags": ["mt-artifact", rule.category],
+            "needsSource": rule.needs_source,
+        },
+    }
+
+
+class SarifReporter:
+    def __init__(self, stream: TextIO, info: RunInfo) -> None:
+        self.stream = stream
+        self.info = info
+        self.rules = rule_index(info.rules)
+        self.order = {code: index for index, code in enumerate(self.rules)}
+        self.results: list[dict[str, Any]] = []
+        self.artifacts: dict[str, int] = {}
+
+    def _result(self, result: DocumentResult, finding: Finding, fingerprint: str) -> dict[str, Any]:
+        document = result.document
+        uri = artifact_uri(document.path)
+        index = self.artifacts.setdefault(uri, len(self.artifacts))
+        message = finding.message.rstrip(".") + "."
+        if finding.suggestion:
+            message += f" Suggestion: {finding.suggestion}"
+        location: dict[str, Any] = {
+            "physicalLocation": {
+                "artifactLocation": {"uri": uri, "index": index},
+                "region": {
+                    "startLine": finding.line,
+                    "startColumn": finding.column,
+                    "endLine": finding.end_line,
+                    "endColumn": finding.end_column,
+                    "charOffset": finding.start,
+                    "charLength": finding.end - finding.start,
+                    "snippet": {"text": finding.text},
+                },
+            }
+        }
+        properties: dict[str, Any] = {
+            "category": finding.category,
+            "severity": finding.severity.label,
+            "documentScore": result.score,
+            "documentPassed": result.passed,
+        }
+        if finding.suggestion:
+            properties["suggestion"] = finding.suggestion
+        if finding.confidence is not None:
+            properties["confidence"] = round(finding.confidence, 3)
+        source_text = extra(finding, "source_text")
+        if source_text:
+            properties["sourceText"] = source_text
+        if is_record(document):
+            properties["documentId"] = document.id
+            properties["recordLine"] = document.line_offset
+            location["logicalLocations"] = [
+                {"name": document.id, "fullyQualifiedName": f"{document.path}#{document.id}", "kind": "object"}
+            ]
+        sarif: dict[str, Any] = {
+            "ruleId": finding.code,
+            "level": LEVELS[finding.severity],
+            "message": {"text": message},
+            "locations": [location],
+            "partialFingerprints": {"mtcheckFingerprint/v1": fingerprint},
+            "properties": properties,
+        }
+        if finding.code in self.order:
+            sarif["ruleIndex"] = self.order[finding.code]
+        return sarif
+
+    def document(self, result: DocumentResult) -> None:
+        from mtcheck.baseline import fingerprints
+
+        for finding, fingerprint in zip(result.findings, fingerprints(result), strict=True):
+            self.results.append(self._result(result, finding, fingerprint))
+
+    def finish(self, summary: Summary) -> None:
+        notifications = [
+            {
+                "level": "error",
+                "message": {"text": error.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": artifact_uri(error.path)},
+                            **({"region": {"startLine": error.line}} if error.line else {}),
+                        }
+                    }
+                ],
+            }
+            for error in summary.errors
+        ]
+        log = {
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "mtcheck",
+                            "version": self.info.version,
+                            "semanticVersion": self.info.version,
+                            "informationUri": INFORMATION_URI,
+                            "rules": [rule_descriptor(rule) for rule in self.rules.values()],
+                        }
+                    },
+                    "invocations": [
+                        {"executionSuccessful": not summary.errors, "toolExecutionNotifications": notifications}
+                    ],
+                    "columnKind": "unicodeCodePoints",
+                    "artifacts": [{"location": {"uri": uri}} for uri in self.artifacts],
+                    "results": self.results,
+                    "properties": {"signature": self.info.signature, "summary": summary.to_dict()},
+                }
+            ],
+        }
+        json.dump(log, self.stream, ensure_ascii=False, indent=2)
+        self.stream.write("\n")

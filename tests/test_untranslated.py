@@ -1,0 +1,275 @@
+"""The untranslated family (MT301-MT304): Lithuanian abbreviations, dates, words and sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtcheck.engine import Settings, check_document
+from mtcheck.lexicons import bundled
+from mtcheck.model import Document
+from mtcheck.rules import select_rules
+from tests.conftest import run
+
+
+def spans(text: str, select: str = "MT3") -> list[tuple[str, str]]:
+    return [(f.code, f.text) for f in run(text, [select])]
+
+
+def texts(text: str, select: str = "MT3") -> list[str]:
+    return [f.text for f in run(text, [select])]
+
+
+# --- MT301 lithuanian-abbreviation ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Spending will rise to 3 proc. of GDP this year.", "proc."),
+        ("The race started at 9 val. in the Old Town square.", "val."),
+        ("About 10 tūkst. people took part in the march.", "tūkst."),
+        ("The airport handled 1.2 mln. passengers last year.", "mln."),
+        ("The budget deficit reached 1,2 mlrd. euros last year.", "mlrd."),
+        ("The company sold 500 vnt. of the device in a week.", "vnt."),
+        ("Fees apply to every application, t. y. a fixed amount per form.", "t. y."),
+        ("Fees apply to every application, t.y. a fixed amount per form.", "t.y."),
+        ("Some countries, pvz. Latvia, have already done so.", "pvz."),
+        ("The details are in the annex (žr. table 2).", "žr."),
+        ("They sell honey, cheese ir kt. at the market.", "ir kt."),
+        ("They sell honey, cheese and kt. at the market.", "kt."),
+        ("They sell honey, cheese ir pan. at the market.", "ir pan."),
+        ("The vad. shadow fleet is still sailing.", "vad."),
+        ("The buv. minister was questioned by police.", "buv."),
+        ("The suspect, Dalius Malakauskas (GIM. 1994), is wanted.", "GIM."),
+        ("The clinic moved to Vilniaus g. 15 last week.", "g."),
+        ("The office is at Gedimino pr. 11 in the centre.", "pr."),
+        ("Contact the police of Kauno apskr. with any information.", "apskr."),
+        ("A fire broke out in Kauno r. on Sunday night.", "r."),
+        ("The castle dates from the XV a. and was rebuilt later.", "a."),
+        ("Parties will receive 2,751 million. Eur. in subsidies.", "Eur."),
+        ("The state paid 180 million. eur. to the operator.", "eur."),
+        ("The resolution Nr. 452 was adopted on Monday.", "Nr."),
+        ("The runner finished in 2 min. 30 sek. ahead of the rest.", "sek."),
+        ("Proc. figures were published by the statistics office.", "Proc."),
+    ],
+)
+def test_abbreviation_flagged(text: str, flagged: str) -> None:
+    assert ("MT301", flagged) in spans(text, "MT301")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The route is 20 km long and the race starts at 9 a.m. sharp.",
+        "The results appeared in Proc. Natl. Acad. Sci. last year.",
+        "Val Kilmer and Mario K. Smith attended the premiere.",
+        "She won the 1500 m final in 4 min. flat.",
+        "The study by Smith et al. was cited twice.",
+        "He weighs 80 kg and drinks 500 g of coffee a week.",
+        "The tablet contains 5 mg of the drug, e.g. for children.",
+        "World War II ended in 1945, and Plan B. The rest followed.",
+        "The offices of Ernst & Young LLP are in Kaunas.",
+        "The ship sailed at 12 kt. in calm seas.",
+    ],
+)
+def test_abbreviation_silent(text: str) -> None:
+    assert not texts(text, "MT301")
+
+
+def test_abbreviation_severity_from_lexicon() -> None:
+    findings = run("The resolution Nr. 452 was adopted on Monday.", ["MT301"])
+    assert [f.severity.label for f in findings] == ["minor"]
+
+
+def test_overlapping_abbreviations_reported_once() -> None:
+    assert texts("They sell honey ir kt. at the market.", "MT301") == ["ir kt."]
+
+
+# --- MT302 lithuanian-date ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "suggestion"),
+    [
+        ("The new school year begins on rugsėjo 1 as usual.", "rugsėjo 1", "1 September"),
+        ("The protests began in 2020 m. rugsėjo and lasted long.", "2020 m. rugsėjo", "September 2020"),
+        ("It was adopted on 2019 m. gruodžio 5 d. by the Seimas.", "2019 m. gruodžio 5 d.", "5 December 2019"),
+        ("About 10,000 people were arrested in 2020 m. in Minsk.", "2020 m.", "2020"),
+        ("The deadline is liepos 15 d. for every applicant.", "liepos 15 d.", "15 July"),
+        ("The meeting was held on 14 d. of the month.", "14 d.", None),
+        ("Prices have risen since sausio.", "sausio", "January"),
+        ("The talks will resume on antradienį in Brussels.", "antradienį", "Tuesday"),
+        ("On Rugsėjo 1 the pupils returned to school.", "Rugsėjo 1", "1 September"),
+        ("Since 2020-ųjų the regime has closed every newspaper.", "2020-ųjų", "2020"),
+        ("The school year starts on rugsėjo 1-ąją in most towns.", "rugsėjo 1-ąją", "1 September"),
+    ],
+)
+def test_date_flagged(text: str, flagged: str, suggestion: str | None) -> None:
+    findings = [f for f in run(text, ["MT302"]) if f.text == flagged]
+    assert findings, spans(text, "MT302")
+    assert findings[0].suggestion == suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The school year begins on 1 September as usual.",
+        "Actress Liepa Kovaitė was born on 12 May 1990.",
+        "The parade passed along Kovo 11-osios Street in Kaunas.",
+        "She won the 1500 m final and set a record over the 2000 m.",
+        "He died in 1990 (d. 1990) according to the register.",
+        "Liepa said the vote had been postponed.",
+        'The film "Liepos naktis" premiered in Vilnius.',
+    ],
+)
+def test_date_silent(text: str) -> None:
+    assert not texts(text, "MT302")
+
+
+# --- MT303 lithuanian-word ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("In northern India villagers suvažinėjo a tiger with a tractor.", "suvažinėjo"),
+        ("The case of Gustainis ir Kurlianskis will be heard in March.", "ir"),
+        ("Anot the interviewee, the roofs will be made of tin.", "Anot"),
+        ("The man was beaten in the Širvintos rajone on Monday.", "rajone"),
+        ("The Huddersfield and Fulham dvikova finished with a minimal score.", "dvikova"),
+        ("He said that the villagers of tractor suvažinėjo tigrę on Monday.", "suvažinėjo tigrę"),
+        ('Asked about it, she said "the infrastructure is already braška, it was planned for less".', "braška"),
+        ("The liberal sąjūdžio board met on Monday.", "sąjūdžio"),
+        ("Such legionieriaus performance allowed the team to win.", "legionieriaus"),
+        ("The seller was one of many illegal melagiais in the region.", "melagiais"),
+    ],
+)
+def test_word_flagged(text: str, flagged: str) -> None:
+    assert ("MT303", flagged) in spans(text, "MT303")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands celebrated Joninės, also known as Rasos, at Kernavė.",
+        "Žalgiris will host Olympiacos at the Žalgirio Arena in Kaunas.",
+        "Maxima grupė operates in Bulgaria, said the daily Verslo žinios.",
+        "He is a shareholder of the private school Erudito licėjus.",
+        'The film "Tarp mūsų" premiered in Šiauliai.',
+        "Before the vote, the seimas committee met in klaipėda.",  # lowercased names are not untranslated
+        "The group's leader, stasys ignatavičius, resigned.",
+        "The Czech word robota gave English its robots, said Slavoj Žižek in Łódź.",
+        "Polish has words like się and już, which Lithuanian lacks.",
+        "The parade passed along Kovo 11-osios Street in Kaunas.",
+        "The Kauno diena newspaper reported the story first.",
+        "It is a per cent, not a percentage point, as the bus driver said.",
+        "Sutartinės are polyphonic songs listed by UNESCO.",
+    ],
+)
+def test_word_silent(text: str) -> None:
+    assert not texts(text, "MT303")
+
+
+def test_adjacent_words_are_one_finding() -> None:
+    assert texts("Private companies papirkę R. Ačą or participated in hiding it.", "MT303") == ["papirkę"]
+    assert texts("The governing Valstiečių party ir žaliųjų unions got money.", "MT303") == ["ir žaliųjų"]
+
+
+def test_month_words_left_to_the_date_rule() -> None:
+    assert not texts("The school year begins on rugsėjo 1.", "MT303")
+    assert not texts("It rose by 3 proc. in a year.", "MT303")
+
+
+# --- MT304 lithuanian-sentence -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        (
+            "The train will run twice a day. Bilietus jau galima įsigyti internetu.",
+            "Bilietus jau galima įsigyti internetu.",
+        ),
+        (
+            '[caption id="1"]Photo: LTG[/caption] Bilietus jau galima įsigyti internetu. More soon.',
+            "Bilietus jau galima įsigyti internetu.",
+        ),
+        (
+            "Police are investigating. Įvykio aplinkybės dar nėra aiškios, sakė policijos atstovas.",
+            "Įvykio aplinkybės dar nėra aiškios, sakė policijos atstovas.",
+        ),
+        ("Renginio programa bus paskelbta artimiausiu metu", "Renginio programa bus paskelbta artimiausiu metu"),
+    ],
+)
+def test_sentence_flagged(text: str, flagged: str) -> None:
+    findings = run(text, ["MT3"])
+    assert [f.text for f in findings if f.code == "MT304"] == [flagged]
+    # one finding per sentence: its words are not flagged again one by one
+    assert not [f for f in findings if f.code == "MT303"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tickets can already be bought online.",
+        'Protesters chanted "Mes esame kartu su Ukraina ir jos žmonėmis" outside the embassy.',
+        "Gitanas Nausėda, Ingrida Šimonytė and Viktorija Čmilytė-Nielsen met in Vilnius.",
+        "Lietuvos geležinkeliai, Lietuvos paštas and Šiaulių bankas reported profits.",
+        "Bilietus jau galima įsigyti.",  # four words: too short for a language guess
+    ],
+)
+def test_sentence_silent(text: str) -> None:
+    assert not [f for f in run(text, ["MT3"]) if f.code == "MT304"]
+
+
+# --- vocabulary, determinism, data --------------------------------------------------------------------
+
+
+def _with_vocabulary(
+    text: str, accept: frozenset[str] = frozenset(), reject: frozenset[str] = frozenset()
+) -> list[str]:
+    settings = Settings(rules=select_rules(["MT3"]), accept=accept, reject=reject)
+    result = check_document(Document(path="t.txt", id="t", text=text), settings)
+    return [f.text for f in result.findings]
+
+
+def test_accept_vocabulary_is_never_flagged() -> None:
+    text = "The committee of the liberal sąjūdžio met at 9 val. on Monday."
+    assert _with_vocabulary(text) == ["sąjūdžio", "val."]
+    assert _with_vocabulary(text, accept=frozenset({"sąjūdžio", "val."})) == []
+
+
+def test_reject_vocabulary_is_always_flagged() -> None:
+    text = "The Seimas approved the budget."
+    assert _with_vocabulary(text) == []
+    assert _with_vocabulary(text, reject=frozenset({"seimas"})) == ["Seimas"]
+
+
+def test_same_input_same_output() -> None:
+    text = "Police are investigating. Įvykio aplinkybės dar nėra aiškios, sakė policijos atstovas. At 9 val."
+    first = [(f.code, f.start, f.end) for f in run(text, ["MT3"])]
+    assert first == [(f.code, f.start, f.end) for f in run(text, ["MT3"])]
+
+
+def test_spans_match_text() -> None:
+    text = (
+        "Ką? The Seimas met on rugsėjo 14 d. at 9 val. „Tai mūsų reikalas“, said ir kt. "
+        "Bilietus jau galima įsigyti internetu."
+    )
+    for finding in run(text, ["MT3"]):
+        assert text[finding.start : finding.end] == finding.text
+
+
+@pytest.mark.parametrize("name", ["lt_abbreviations", "lt_dates", "lt_words", "lt_proper_names"])
+def test_data_files_have_meta(name: str) -> None:
+    meta = bundled(name)["meta"]
+    assert meta["kind"].startswith("lithuanian-") and meta["description"] and meta["sources"]
+
+
+def test_function_words_are_not_english() -> None:
+    import wordfreq
+
+    # below one in a hundred thousand English words ("ir" occurs as the lowercased acronym IR)
+    english = wordfreq.get_frequency_dict("en", "best")
+    for word in bundled("lt_words")["never_english"]:
+        assert english.get(word, 0.0) < 1e-5, word
