@@ -23,6 +23,7 @@ FAMILIES: tuple[str, ...] = (
     "names",
     "calques",
     "repetition",
+    "garbled",
     "punctuation",
     "pronouns",
     "bilingual",
