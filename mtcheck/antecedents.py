@@ -24,13 +24,13 @@ a parser:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import regex
 
-from mtcheck.people import Gender, PeopleLexicon, fold, name_gender, people_lexicon
+from mtcheck.people import Gender, fold, name_gender, people_lexicon
 
 # --- nouns with Lithuanian gender -------------------------------------------------------------------
 
@@ -123,57 +123,82 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
 
 
-DETERMINERS = frozenset(
-    "the a an this that these those its their his her our my your every each any no another whose which "
-    "what some both either neither such".split()
-)
-PREPOSITIONS = frozenset(
-    "in on at to from of by with for about into onto over under near across against among between through "
-    "during after before since until without within via behind beside towards toward around upon "
-    "including despite like than per".split()
-)
+# fmt: off
+DETERMINERS = frozenset((
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+    "every", "each", "any", "no", "another", "whose", "which", "what", "some", "both", "either", "neither", "such"
+))
+# fmt: on
+# fmt: off
+PREPOSITIONS = frozenset((
+    "in", "on", "at", "to", "from", "of", "by", "with", "for", "about", "into", "onto", "over", "under", "near",
+    "across", "against", "among", "between", "through", "during", "after", "before", "since", "until", "without",
+    "within", "via", "behind", "beside", "towards", "toward", "around", "upon", "including", "despite", "like",
+    "than", "per"
+))
+# fmt: on
 # Words after a noun that show it is the subject of the clause ("the Seimas adopted", "the army said").
-_VERBS = frozenset(
-    "is are was were has have had will would can could should may might must does did do said says "
-    "told tells added adds announced announces stated states noted notes stressed stresses believes "
-    "believed thinks thought wants wanted plans planned intends intended decided decides approved "
-    "approves adopted adopts proposed proposes rejected rejects agreed agrees refused refuses claimed "
-    "claims confirmed confirms denied denies expects expected hopes hoped insists insisted warned warns "
-    "argued argues explained explains reported reports won wins lost loses became becomes met meets "
-    "made makes took takes gave gives got gets went goes came comes left leaves began begins received "
-    "receives sent sends called calls asked asks admitted admits urged urges welcomed welcomes "
-    "promised promises accused accuses signed signs launched launches opened opens needs needed "
-    "continues continued remains remained seeks sought knows knew sees saw".split()
-)
-_ADVERBS = frozenset(
-    "also already still now then recently earlier later finally officially reportedly previously never "
-    "always often only just once again even not however therefore thus".split()
-)
+# fmt: off
+_VERBS = frozenset((
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
+    "must", "does", "did", "do", "said", "says", "told", "tells", "added", "adds", "announced", "announces",
+    "stated", "states", "noted", "notes", "stressed", "stresses", "believes", "believed", "thinks", "thought",
+    "wants", "wanted", "plans", "planned", "intends", "intended", "decided", "decides", "approved", "approves",
+    "adopted", "adopts", "proposed", "proposes", "rejected", "rejects", "agreed", "agrees", "refused", "refuses",
+    "claimed", "claims", "confirmed", "confirms", "denied", "denies", "expects", "expected", "hopes", "hoped",
+    "insists", "insisted", "warned", "warns", "argued", "argues", "explained", "explains", "reported", "reports",
+    "won", "wins", "lost", "loses", "became", "becomes", "met", "meets", "made", "makes", "took", "takes", "gave",
+    "gives", "got", "gets", "went", "goes", "came", "comes", "left", "leaves", "began", "begins", "received",
+    "receives", "sent", "sends", "called", "calls", "asked", "asks", "admitted", "admits", "urged", "urges",
+    "welcomed", "welcomes", "promised", "promises", "accused", "accuses", "signed", "signs", "launched",
+    "launches", "opened", "opens", "needs", "needed", "continues", "continued", "remains", "remained", "seeks",
+    "sought", "knows", "knew", "sees", "saw"
+))
+# fmt: on
+# fmt: off
+_ADVERBS = frozenset((
+    "also", "already", "still", "now", "then", "recently", "earlier", "later", "finally", "officially",
+    "reportedly", "previously", "never", "always", "often", "only", "just", "once", "again", "even", "not",
+    "however", "therefore", "thus"
+))
+# fmt: on
 # Nouns that, after another noun, make that noun a modifier ("party leader", "government officials").
-_COMPOUND_HEADS = frozenset(
-    "members member officials official leader leaders spokesman spokeswoman spokesperson chairman head "
-    "representative representatives meeting session building headquarters website spending funds money "
-    "decision resolution proposal plan programme program budget report statement office staff employees "
-    "workers chief director minister ministers election elections vote candidate candidates group "
-    "president policy reform bill law system sector level levels crisis debt bonds forces troops "
-    "soldiers officers police agency service services board committee council court case cases "
-    "investigation elections seat seats list lists account accounts".split()
-)
-_TITLE_MODIFIERS = frozenset(
-    "prime foreign defence defense finance interior health education justice economy energy culture "
-    "deputy vice acting former first general chief state lithuanian latvian estonian polish russian "
-    "ukrainian belarusian european us u.s. interim outgoing incoming caretaker".split()
-)
+# fmt: off
+_COMPOUND_HEADS = frozenset((
+    "members", "member", "officials", "official", "leader", "leaders", "spokesman", "spokeswoman", "spokesperson",
+    "chairman", "head", "representative", "representatives", "meeting", "session", "building", "headquarters",
+    "website", "spending", "funds", "money", "decision", "resolution", "proposal", "plan", "programme", "program",
+    "budget", "report", "statement", "office", "staff", "employees", "workers", "chief", "director", "minister",
+    "ministers", "election", "elections", "vote", "candidate", "candidates", "group", "president", "policy",
+    "reform", "bill", "law", "system", "sector", "level", "levels", "crisis", "debt", "bonds", "forces", "troops",
+    "soldiers", "officers", "police", "agency", "service", "services", "board", "committee", "council", "court",
+    "case", "cases", "investigation", "elections", "seat", "seats", "list", "lists", "account", "accounts"
+))
+# fmt: on
+# fmt: off
+_TITLE_MODIFIERS = frozenset((
+    "prime", "foreign", "defence", "defense", "finance", "interior", "health", "education", "justice", "economy",
+    "energy", "culture", "deputy", "vice", "acting", "former", "first", "general", "chief", "state", "lithuanian",
+    "latvian", "estonian", "polish", "russian", "ukrainian", "belarusian", "european", "us", "u.s.", "interim",
+    "outgoing", "incoming", "caretaker"
+))
+# fmt: on
 # Role words that are also verbs or adjectives: a person only after a determiner.
-_AMBIGUOUS_ROLES = frozenset(
-    "chair head host star model guard major general chief fellow elder executive principal figure legend "
-    "cook fan guest youth adult partner star heir deceased accused official elder leader conservative liberal "
-    "socialist communist democrat republican populist nationalist centrist green".split()
-)
-_FUNCTION = frozenset(
-    "and or but nor so yet to of in on at for with from by as that than if when while because who whom "
-    "which whose where what the a an this these those it its they them their he him his she her".split()
-)
+# fmt: off
+_AMBIGUOUS_ROLES = frozenset((
+    "chair", "head", "host", "star", "model", "guard", "major", "general", "chief", "fellow", "elder",
+    "executive", "principal", "figure", "legend", "cook", "fan", "guest", "youth", "adult", "partner", "star",
+    "heir", "deceased", "accused", "official", "elder", "leader", "conservative", "liberal", "socialist",
+    "communist", "democrat", "republican", "populist", "nationalist", "centrist", "green"
+))
+# fmt: on
+# fmt: off
+_FUNCTION = frozenset((
+    "and", "or", "but", "nor", "so", "yet", "to", "of", "in", "on", "at", "for", "with", "from", "by", "as",
+    "that", "than", "if", "when", "while", "because", "who", "whom", "which", "whose", "where", "what", "the",
+    "a", "an", "this", "these", "those", "it", "its", "they", "them", "their", "he", "him", "his", "she", "her"
+))
+# fmt: on
 
 
 @lru_cache(maxsize=1)
@@ -185,7 +210,7 @@ def _starters() -> frozenset[str]:
 
 _ROMAN = regex.compile(r"[IVX]+")
 _OPENERS = frozenset("\"“„«‘'([–—-")
-_THERE_BE = frozenset("is are was were be been".split())
+_THERE_BE = frozenset(["is", "are", "was", "were", "be", "been"])
 
 
 @dataclass(slots=True)
@@ -205,6 +230,9 @@ class Mention:
     in_pp: bool = False
     possessive: bool = False
     animate: bool = False  # a noun followed by "who"
+    indefinite: bool = False  # after "a"/"an"
+    embedded: bool = False  # subject of a relative clause: "the suit that the Union filed"
+    relative: str = ""  # "where"/"when" right after the mention: the adverb, not a pronoun, refers to it
     quote: tuple[int, int] | None = None
 
 
@@ -244,10 +272,14 @@ def _is_subject(tokens: list[Token], first: int, last: int) -> bool:
     if back >= 1 and tokens[back].lower in _THERE_BE and tokens[back - 1].lower == "there":
         return True
     # the first noun phrase of the sentence, not after a preposition
-    return all(
-        not token.is_word or token.lower in DETERMINERS or token.capitalised or token.text[0].isdigit()
-        for token in tokens[:first]
-    ) and first <= 4 and not any(t.lower in PREPOSITIONS for t in tokens[:first])
+    return (
+        all(
+            not token.is_word or token.lower in DETERMINERS or token.capitalised or token.text[0].isdigit()
+            for token in tokens[:first]
+        )
+        and first <= 4
+        and not any(t.lower in PREPOSITIONS for t in tokens[:first])
+    )
 
 
 def _in_pp(tokens: list[Token], first: int) -> bool:
@@ -256,7 +288,11 @@ def _in_pp(tokens: list[Token], first: int) -> bool:
     while back >= 0 and steps < 4:
         token = tokens[back]
         if token.lower in PREPOSITIONS:
-            return True
+            after = tokens[back + 1] if back + 1 < first else None
+            # "to evade Lohan": the infinitive marker, not a preposition
+            return not (
+                token.lower == "to" and after is not None and after.text.islower() and after.lower not in DETERMINERS
+            )
         if not token.is_word and not token.text[0].isdigit() and token.text not in ("'s", "’s"):
             return False
         if token.lower in _VERBS:
@@ -277,6 +313,13 @@ def _nationality_noun(tokens: list[Token], first: int, last: int) -> bool:
     return following is None or not following.is_word or _is_verbish(following) or following.lower in _FUNCTION
 
 
+def _followed_by_verb(tokens: list[Token], last: int) -> bool:
+    index = last + 1
+    while index < len(tokens) and tokens[index].lower in _ADVERBS:
+        index += 1
+    return index < len(tokens) and _is_verbish(tokens[index])
+
+
 def _has_determiner(tokens: list[Token], first: int) -> bool:
     back = first - 1
     steps = 0
@@ -289,14 +332,6 @@ def _has_determiner(tokens: list[Token], first: int) -> bool:
         back -= 1
         steps += 1
     return False
-
-
-@dataclass
-class Article:
-    """Every mention of a document, by sentence; built once per document."""
-
-    mentions: dict[int, list[Mention]] = field(default_factory=dict)  # sentence index -> mentions
-    known: dict[str, Gender | None] = field(default_factory=dict)  # folded surname -> gender
 
 
 def _quote_of(quotes: Iterable[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
@@ -320,6 +355,7 @@ def sentence_mentions(
     tokens = tokenize(text)
     mentions: list[Mention] = []
     covered: set[int] = set()  # token indexes that belong to a thing mention
+    thing_heads: set[int] = set()  # token indexes of the head nouns of thing mentions
     starts = {token.start: index for index, token in enumerate(tokens)}
     ends = {token.end: index for index, token in enumerate(tokens)}
 
@@ -332,9 +368,8 @@ def sentence_mentions(
         if noun is None:
             continue
         head = tokens[last]
-        if noun.kind in ("country", "place") or noun.english.isupper() or len(noun.english) <= 4 and noun.kind != "thing":
-            if not head.capitalised:
-                continue
+        if noun.kind in ("country", "place") and not head.capitalised:
+            continue  # "china" the porcelain, "turkey" the bird
         if noun.english in ("eu", "un", "nato", "imf") and not match.group().isupper():
             continue
         if noun.kind == "thing" and head.text[0].isupper() and first > 0 and noun.english == "bill":
@@ -353,10 +388,14 @@ def sentence_mentions(
                 continue  # a modifier: "state budget", "party leader", "Government Office"
         if noun.verb and not head.capitalised and not _has_determiner(tokens, first):
             continue
-        if noun.kind == "thing" and not head.capitalised and first > 0 and not noun.plural:
-            # a bare singular count noun without a determiner is rarely a referent ("by law", "in court")
-            if not _has_determiner(tokens, first) and first > 0 and tokens[first - 1].lower in PREPOSITIONS:
-                continue
+        if (
+            noun.kind == "thing"
+            and not head.capitalised
+            and not noun.plural
+            and first > 0
+            and tokens[first - 1].lower in PREPOSITIONS
+        ):
+            continue  # a bare singular noun after a preposition is rarely a referent ("by law", "in court")
         # the label: the noun with the capitalised name before it ("the Freedom Party")
         label_first = first
         if head.capitalised:
@@ -366,9 +405,13 @@ def sentence_mentions(
                 label_first -= 1
         for index in range(label_first, last + 1):
             covered.add(index)
+        thing_heads.add(last)
         start, end = offset + tokens[label_first].start, offset + head.end
-        animate = following is not None and following.lower == "who" or (
-            following is not None and following.text == "," and last + 2 < len(tokens) and tokens[last + 2].lower == "who"
+        animate = (following is not None and following.lower == "who") or (
+            following is not None
+            and following.text == ","
+            and last + 2 < len(tokens)
+            and tokens[last + 2].lower == "who"
         )
         mentions.append(
             Mention(
@@ -405,8 +448,10 @@ def sentence_mentions(
                 run.append(index)
             elif token.text == "." and len(tokens[index - 1].text) <= 3 and tokens[index - 1].capitalised:
                 pass  # "V." "Mr." "Ms."
-            elif token.lower in ("von", "van", "der", "de", "la", "le", "bin") and index + 1 < len(tokens) and (
-                tokens[index + 1].capitalised
+            elif (
+                token.lower in ("von", "van", "der", "de", "la", "le", "bin")
+                and index + 1 < len(tokens)
+                and (tokens[index + 1].capitalised)
             ):
                 pass
             else:
@@ -415,14 +460,17 @@ def sentence_mentions(
         words = [tokens[i] for i in run]
         initial = any(len(t.text) == 1 for t in words)  # "K. Handziuk": an initial makes a person
         sentence_initial = all(not t.is_word and t.text in _OPENERS for t in tokens[:run_first])
-        if sentence_initial and words:
+        if sentence_initial and words and len(words[0].text) > 1:
             first_fold = fold(words[0].text)
             if (
                 first_fold not in people.first_names
                 and first_fold not in people.titles
                 and words[0].lower not in people.roles
-                and not any(name.startswith(first_fold + " ") for name in ())
-                and (_common(words[0].text) >= (4.5 if len(words) > 1 else 3.3) or words[0].text in _starters())
+                and (
+                    words[0].text in _starters()
+                    or _common(words[0].text) >= 5.0
+                    or (len(words) == 1 and _common(words[0].text) >= 3.3 and not _followed_by_verb(tokens, run[-1]))
+                )
                 and first_fold not in people.surnames
             ):
                 words = words[1:]
@@ -430,9 +478,7 @@ def sentence_mentions(
         title_gender: Gender | None = None
         titled = False
         while words and (
-            fold(words[0].text) in people.titles
-            or words[0].lower in people.roles
-            or words[0].lower in _TITLE_MODIFIERS
+            fold(words[0].text) in people.titles or words[0].lower in people.roles or words[0].lower in _TITLE_MODIFIERS
         ):
             lower = fold(words[0].text)
             gender = people.titles.get(lower) or people.roles.get(words[0].lower)
@@ -452,12 +498,28 @@ def sentence_mentions(
         if head_token is None:
             continue
         if not names:
-            if titled and not sentence_initial or titled and run:
+            if (titled and not sentence_initial) or (titled and run):
                 # a capitalised role alone: "the President said"
                 role_words = [tokens[i] for i in run if tokens[i].lower in people.roles]
                 if role_words:
                     role = role_words[-1]
-                    mentions.append(_person(text, offset, sentence, paragraph, role, role, None, title_gender, 0.9 if title_gender else 0.0, "role", tokens, quotes, starts))
+                    mentions.append(
+                        _person(
+                            text,
+                            offset,
+                            sentence,
+                            paragraph,
+                            role,
+                            role,
+                            None,
+                            title_gender,
+                            0.9 if title_gender else 0.0,
+                            "role",
+                            tokens,
+                            quotes,
+                            starts,
+                        )
+                    )
             continue
         folded_names = [fold(n) for n in names]
         if all(n in people.not_names for n in folded_names):
@@ -467,20 +529,48 @@ def sentence_mentions(
         first_token = words[0]
         last_index = starts[head_token.start]
         first_index = starts[first_token.start]
+        if (
+            verdict.cue == "surname"
+            and verdict.confidence < 0.75
+            and len(names) == 1
+            and not titled
+            and not initial
+            and (_in_pp(tokens, starts[words[0].start]))
+        ):
+            continue  # "in Naujamiestis": a place whose name merely ends like a surname
+        if run_first > 0 and run_first - 1 in thing_heads and not verdict.cue and not titled:
+            continue  # the name of the thing before it: "the company Achema"
         if verdict.cue or titled:
             kind = "person"
+        elif initial:
+            kind = "entity"  # "G. D. Lawrence": a person of unknown gender
         elif len(names) >= 2 and not any(n in people.not_names for n in folded_names):
             kind = "entity"
         else:
             # one unknown capitalised word: a name only when it looks like one
             if _nationality_noun(tokens, first_index, last_index):
                 mentions.append(
-                    _person(text, offset, sentence, paragraph, first_token, head_token, None, None, 0.0, "", tokens, quotes, starts)
+                    _person(
+                        text,
+                        offset,
+                        sentence,
+                        paragraph,
+                        first_token,
+                        head_token,
+                        None,
+                        None,
+                        0.0,
+                        "",
+                        tokens,
+                        quotes,
+                        starts,
+                    )
                 )
                 continue  # "a Palestinian", "the Lithuanian": a person of unknown gender
-            if any(n in people.not_names for n in folded_names) or _common(names[0]) >= 4.0:
+            possessive = last_index + 1 < len(tokens) and tokens[last_index + 1].text in ("'s", "’s")
+            if any(n in people.not_names for n in folded_names) or _common(names[0]) >= 5.0:
                 continue
-            if _in_pp(tokens, first_index):
+            if _in_pp(tokens, first_index) and not possessive:
                 continue  # "in Prague", "from Minsk": a place
             following = tokens[last_index + 1] if last_index + 1 < len(tokens) else None
             if (
@@ -491,22 +581,41 @@ def sentence_mentions(
                 and following.lower not in _ADVERBS
                 and following.lower not in _FUNCTION
                 and not initial
+                and not possessive
             ):
                 continue  # a modifier: "the Suwałki corridor"
             kind = "entity"
         mention = _person(
-            text, offset, sentence, paragraph, first_token, head_token, verdict.gender, None, verdict.confidence,
-            verdict.cue or ("title" if titled else ""), tokens, quotes, starts,
+            text,
+            offset,
+            sentence,
+            paragraph,
+            first_token,
+            head_token,
+            verdict.gender,
+            None,
+            verdict.confidence,
+            verdict.cue or ("title" if titled else ""),
+            tokens,
+            quotes,
+            starts,
         )
         mention.kind = kind
         mentions.append(mention)
-        if kind == "person" and verdict.gender and verdict.confidence >= 0.9 and (len(names) >= 2 or verdict.cue == "title"):
+        if (
+            kind == "person"
+            and verdict.gender
+            and verdict.confidence >= 0.9
+            and (len(names) >= 2 or verdict.cue == "title")
+        ):
             surname = fold(names[-1])
             if surname in known and known[surname] != verdict.gender:
                 known[surname] = None
             else:
                 known[surname] = verdict.gender
             known["=" + " ".join(folded_names)] = verdict.gender
+        elif kind in ("person", "entity") and verdict.confidence < 0.9 and len(names) >= 2 and fold(names[-1]) in known:
+            known[fold(names[-1])] = None  # "Sarah Palin ... Track Palin": the surname alone is ambiguous now
 
     # Role nouns in lowercase: "the spokeswoman", "the minister", "officials".
     for position, token in enumerate(tokens):
@@ -520,8 +629,14 @@ def sentence_mentions(
         else:
             continue
         following = tokens[position + 1] if position + 1 < len(tokens) else None
-        if following is not None and following.is_word and (
-            following.lower in people.roles or following.lower in people.role_plurals or fold(following.lower) in nouns.heads
+        if (
+            following is not None
+            and following.is_word
+            and (
+                following.lower in people.roles
+                or following.lower in people.role_plurals
+                or fold(following.lower) in nouns.heads
+            )
         ):
             continue  # "party leader" is a leader; "police officer" is an officer
         if following is not None and following.is_word and following.capitalised:
@@ -529,11 +644,86 @@ def sentence_mentions(
         if singular in _AMBIGUOUS_ROLES and not _has_determiner(tokens, position):
             continue
         gender = people.roles[singular]
-        mention = _person(text, offset, sentence, paragraph, token, token, gender, None, 0.9 if gender else 0.0, "role", tokens, quotes, starts)
+        mention = _person(
+            text,
+            offset,
+            sentence,
+            paragraph,
+            token,
+            token,
+            gender,
+            None,
+            0.9 if gender else 0.0,
+            "role",
+            tokens,
+            quotes,
+            starts,
+        )
         mention.plural = plural
         mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    for mention in mentions:
+        local_start, local_end = mention.start - offset, mention.end - offset
+        preceding = text[max(0, local_start - 4) : local_start].lower()
+        mention.indefinite = preceding.endswith((" a ", " an ")) or preceding in ("a ", "an ")
+        mention.embedded = mention.subject and _EMBEDDED_BEFORE.search(text, 0, local_start) is not None
+        relative = _RELATIVE_AFTER.match(text, local_end)
+        mention.relative = relative.group(1).lower() if relative else ""
+    _possessors(text, offset, mentions)
+    return _merge_appositions(text, offset, mentions)
+
+
+_EMBEDDED_BEFORE = regex.compile(r"\b(?:that|which|whom|whose)\s+(?:the\s+|a\s+|an\s+)?(?:\p{Lu}[\p{L}\p{M}-]*\s+)*$")
+_RELATIVE_AFTER = regex.compile(r",?\s+(where|when)\b", regex.IGNORECASE)
+
+
+def _possessors(text: str, offset: int, mentions: list[Mention]) -> None:
+    """A person's possessive takes the role of what it possesses: "the Republican's office said he"."""
+    for index, mention in enumerate(mentions):
+        if not mention.possessive or mention.kind == "thing":
+            continue
+        for other in mentions[index + 1 : index + 3]:
+            if other.kind == "thing" and other.start - mention.end <= 30:
+                mention.subject, mention.in_pp = other.subject, other.in_pp
+                break
+
+
+_TITLE_OF = regex.compile(r"\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}\p{M}-]*\s+)*$")
+_APPOSITION = regex.compile(r",\s+(?:a|an|the|his|her)\s+(?:[\p{L}\p{M}-]+\s+){0,3}$")
+
+
+def _merge_appositions(text: str, offset: int, mentions: list[Mention]) -> list[Mention]:
+    """One person, one mention: "Minister of Education Jurgita X", "Olena X, a teacher from Kharkiv"."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if previous is not None and mention.kind in ("person", "entity") and previous.kind == "person":
+            between = text[previous.end - offset : mention.start - offset]
+            if (
+                previous.cue == "role"
+                and previous.gender is None
+                and previous.label[:1].isupper()
+                and mention.cue != "role"
+                and _TITLE_OF.fullmatch(between)
+            ):
+                # "Minister of Education Jurgita Šiugždinienė": the title's place in the sentence is the person's
+                mention.subject, mention.in_pp, mention.start = previous.subject, previous.in_pp, previous.start
+                mention.gender = mention.gender or previous.gender
+                merged[-1] = mention
+                continue
+        if (
+            previous is not None
+            and mention.kind == "person"
+            and mention.cue == "role"
+            and previous.kind in ("person", "entity")
+        ):
+            between = text[previous.end - offset : mention.start - offset]
+            if _APPOSITION.fullmatch(between) and not mention.plural:
+                if previous.gender is None and mention.gender is not None:
+                    previous.gender, previous.confidence, previous.cue = mention.gender, mention.confidence, "role"
+                continue  # "Olena Kovalenko, a teacher": the same person
+        merged.append(mention)
+    return merged
 
 
 def _person(
@@ -583,33 +773,45 @@ PRONOUNS: dict[str, tuple[Gender, str]] = {
     "hers": ("f", "possessive-alone"),
     "herself": ("f", "reflexive"),
 }
-PRONOUN_PATTERN = regex.compile(r"(?<![\p{L}\p{M}\d/(-])(?:he|she|him|her|his|hers|himself|herself)(?![\p{L}\p{M}\d/)-])", regex.IGNORECASE)
+PRONOUN_PATTERN = regex.compile(
+    r"(?<![\p{L}\p{M}\d/(-])(?:he|she|him|her|his|hers|himself|herself)(?![\p{L}\p{M}\d/)-])", regex.IGNORECASE
+)
 _GENERIC = regex.compile(
     r"(?:\b(?:he|she|him|her|his|hers|himself|herself)\s*(?:or|and|/)\s*(?:he|she|him|her|his|hers|himself|herself)\b"
     r"|\bs/he\b|\(s\)he\b|\bhe/she\b|\bhis/her\b)",
     regex.IGNORECASE,
 )
 # After "her", these words show an object pronoun ("like her to appear", "told her that").
-_AFTER_OBJECT = frozenset(
-    "to and or in on at for with from by as that than up out off down back about into over again too very so "
-    "not when if because while after before until since the a an this these those it them him her me us you "
-    "what how why where who whom which".split()
-)
+# fmt: off
+_AFTER_OBJECT = frozenset((
+    "to", "and", "or", "in", "on", "at", "for", "with", "from", "by", "as", "that", "than", "up", "out", "off",
+    "down", "back", "about", "into", "over", "again", "too", "very", "so", "not", "when", "if", "because",
+    "while", "after", "before", "until", "since", "the", "a", "an", "this", "these", "those", "it", "them", "him",
+    "her", "me", "us", "you", "what", "how", "why", "where", "who", "whom", "which"
+))
+# fmt: on
 # A possessive followed by these is about a person whatever the nouns around say ("her husband").
-_PERSONAL = frozenset(
-    "husband wife son daughter sons daughters children child mother father parents brother sister "
-    "grandmother grandfather boyfriend girlfriend fiancé fiancée family life death career birthday body "
-    "hands hand eyes face hair heart childhood youth friends friend colleagues mind voice husband's "
-    "wife's biography memoirs".split()
-)
-_CLOSING_QUOTES = ("\"", "”", "’", "'", "»", "“")
-_SPEECH_VERBS = frozenset(
-    "said says added adds told tells noted notes stressed stresses explained explains asked asks "
-    "admitted admits wrote writes remarked emphasised emphasized recalled recalls replied replies "
-    "continued continues concluded insisted insists smiled laughed claimed claims".split()
-)
+# fmt: off
+_PERSONAL = frozenset((
+    "husband", "wife", "son", "daughter", "sons", "daughters", "children", "child", "mother", "father", "parents",
+    "brother", "sister", "grandmother", "grandfather", "boyfriend", "girlfriend", "fiancé", "fiancée", "family",
+    "life", "death", "career", "birthday", "body", "hands", "hand", "eyes", "face", "hair", "heart", "childhood",
+    "youth", "friends", "friend", "colleagues", "mind", "voice", "husband's", "wife's", "biography", "memoirs"
+))
+# fmt: on
+_CLOSING_QUOTES = ('"', "”", "’", "'", "»", "“")
+# fmt: off
+_SPEECH_VERBS = frozenset((
+    "said", "says", "added", "adds", "told", "tells", "noted", "notes", "stressed", "stresses", "explained",
+    "explains", "asked", "asks", "admitted", "admits", "wrote", "writes", "remarked", "emphasised", "emphasized",
+    "recalled", "recalls", "replied", "replies", "continued", "continues", "concluded", "insisted", "insists",
+    "smiled", "laughed", "claimed", "claims"
+))
+# fmt: on
 # Verbs after "he"/"she" that only a person does.
-_HUMAN_VERBS = frozenset("born died smiled laughed married cried wept divorced retired graduated".split())
+_HUMAN_VERBS = frozenset(
+    ["born", "died", "smiled", "laughed", "married", "cried", "wept", "divorced", "retired", "graduated"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -632,7 +834,9 @@ class Verdict:
     confidence: float
 
 
-def find_pronouns(text: str, offset: int, sentence: int, paragraph: int, quotes: tuple[tuple[int, int], ...]) -> list[Pronoun]:
+def find_pronouns(
+    text: str, offset: int, sentence: int, paragraph: int, quotes: tuple[tuple[int, int], ...]
+) -> list[Pronoun]:
     found = []
     generic_spans = [(m.start(), m.end()) for m in _GENERIC.finditer(text)]
     for match in PRONOUN_PATTERN.finditer(text):
@@ -646,15 +850,10 @@ def find_pronouns(text: str, offset: int, sentence: int, paragraph: int, quotes:
             if following and following.group()[0].isalpha() and following.group().lower() not in _AFTER_OBJECT:
                 role = "possessive"
         start, end = offset + match.start(), offset + match.end()
-        found.append(Pronoun(start, end, match.group(), gender, role, sentence, paragraph, _quote_of(quotes, start, end)))
+        found.append(
+            Pronoun(start, end, match.group(), gender, role, sentence, paragraph, _quote_of(quotes, start, end))
+        )
     return found
-
-
-@dataclass(frozen=True)
-class Window:
-    """The sentences whose mentions may be antecedents: (sentence index, recency weight)."""
-
-    sentences: tuple[tuple[int, float], ...]
 
 
 _RECENCY = (3.0, 2.2, 1.5, 1.0)
@@ -666,15 +865,17 @@ def score(mention: Mention, pronoun: Pronoun, weight: float, same_sentence: bool
     if same_sentence:
         value -= min(1.0, (pronoun.start - mention.end) / 80)
     if mention.subject:
-        value += 1.2
+        value += 0.5 if mention.embedded else 1.2
         if pronoun.role == "subject":
             value += 0.3
     if mention.in_pp:
-        value -= 0.6
-    if mention.possessive:
+        value -= 0.9
+    if mention.possessive and mention.kind == "thing":
         value -= 0.4
     if mention.kind == "person":
         value += 0.3
+    if same_sentence and mention.indefinite and not mention.subject:
+        value -= 0.8  # "we prepared a helicopter to take him": a new thing is rarely what "him" means
     return value
 
 
@@ -717,8 +918,11 @@ def resolve(
         return None
     best_score, best, reason = max(explaining, key=lambda item: item[0])
     assert reason is not None
-    others = max((s for s, m in scored if m is not best and m.start != best.start), default=-9.0)
-    if best_compatible is not None and (reason == "person" or best_compatible >= best_score - 1.5):
+    others = max(
+        (s for s, m in scored if m is not best and m.start != best.start and not (m.plural and m.kind != "thing")),
+        default=-9.0,
+    )
+    if best_compatible is not None and (reason == "person" or best_compatible >= best_score - 2.0):
         return None  # someone English allows is about as likely (for a person: anyone at all)
     if others > best_score + 0.2:
         return None  # a likelier antecedent that explains nothing: the pronoun is about something else
@@ -744,7 +948,9 @@ def resolve(
     return Verdict(pronoun, best, reason, confidence)
 
 
-_CLAUSE_BREAK = regex.compile(r"[,;:()–—]|\b(?:that|who|which|and|but|because|when|while|if|after|before|since|as)\b", regex.IGNORECASE)
+_CLAUSE_BREAK = regex.compile(
+    r"[,;:()–—]|\b(?:that|who|which|and|but|because|when|while|if|after|before|since|as)\b", regex.IGNORECASE
+)
 
 
 def _same_clause_subject(text: str, mention: Mention, pronoun: Pronoun) -> bool:
@@ -804,7 +1010,8 @@ def analyse(
             where[index] = (position, order)
     verdicts = []
     history: list[tuple[Pronoun, Verdict | None]] = []
-    seen_people: list[Mention] = []
+    earlier_genders: set[Gender] = set()
+    pointer = 0
     all_mentions = sorted((m for ms in mentions.values() for m in ms), key=lambda m: m.start)
     for pronoun in pronouns:
         position, order = where[pronoun.sentence]
@@ -824,23 +1031,37 @@ def analyse(
             for mention in mentions.get(index, ()):
                 if pronoun.quote is not None and mention.quote != pronoun.quote:
                     continue  # inside a quotation, only the quotation's own world
-                if pronoun.quote is None and mention.quote is not None and mention.kind == "thing":
-                    continue
+                if pronoun.quote is None and mention.quote is not None and not compatible(mention, pronoun):
+                    continue  # outside a quotation, what it names only counts for someone English allows
                 if same and mention.start >= pronoun.start:
-                    if compatible(mention, pronoun) and mention.kind != "thing":
+                    if (
+                        compatible(mention, pronoun)
+                        and mention.kind != "thing"
+                        and "," in text[pronoun.end : mention.start]
+                    ):
                         candidates.append((mention, 1.0, False))  # cataphora: "After she won, Šimonytė said"
                     continue
                 if mention.start <= pronoun.start < mention.end:
                     continue
+                if (
+                    same
+                    and mention.relative
+                    and text[mention.end : pronoun.start].split()[-1:] in (["where"], ["when"])
+                ):
+                    continue  # "from Kaunas, where he studied": "where" stands for the place, "he" for someone else
                 if same and pronoun.role in ("object", "reflexive") and _same_clause_subject(text, mention, pronoun):
                     continue  # "Putin would like her": a clause's object is not its subject (that is "himself")
                 candidates.append((mention, weight, same))
-        seen_people = [m for m in all_mentions if m.end <= pronoun.start and m.kind in ("person", "entity")]
-        earlier = any(compatible(m, pronoun) and m.kind == "person" and m.gender == pronoun.gender for m in seen_people)
+        while pointer < len(all_mentions) and all_mentions[pointer].end <= pronoun.start:
+            seen = all_mentions[pointer]
+            if seen.kind == "person" and seen.gender and not seen.plural:
+                earlier_genders.add(seen.gender)
+            pointer += 1
+        earlier = pronoun.gender in earlier_genders  # someone of the pronoun's gender was named before
         rest = text[pronoun.end : pronoun.end + 30].split()
         next_word = rest[0].lower().strip(".,;:!?\"”'’") if rest else ""
-        before = text[max(0, pronoun.start - 5) : pronoun.start].rstrip(" ,-–—")
-        if before.endswith(_CLOSING_QUOTES) and next_word in _SPEECH_VERBS:
+        before = text[max(0, pronoun.start - 5) : pronoun.start].rstrip(" -–—")
+        if next_word in _SPEECH_VERBS and (before.endswith(",") or before.rstrip(",").endswith(_CLOSING_QUOTES)):
             # '..." he added': the speaker of the quotation, a person the quotation may not name
             candidates = [c for c in candidates if c[0].kind != "thing"]
         verdict = resolve(pronoun, candidates, earlier, next_word)

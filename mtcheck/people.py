@@ -62,7 +62,9 @@ def _compile_people(raw: dict[str, Any], first: dict[str, Any]) -> PeopleLexicon
     from mtcheck.lexicons import LexiconError, validate_entries
 
     errors = validate_entries("people.toml", raw.get("entry", []), {"gender": str, "names": list}, {"note": str})
-    errors += validate_entries("first_names.toml", first.get("entry", []), {"gender": str, "names": list}, {"note": str})
+    errors += validate_entries(
+        "first_names.toml", first.get("entry", []), {"gender": str, "names": list}, {"note": str}
+    )
     for entry in [*raw.get("entry", []), *first.get("entry", [])]:
         if isinstance(entry, dict) and entry.get("gender") not in ("f", "m"):
             errors.append(f"people: gender must be 'f' or 'm', not {entry.get('gender')!r}")

@@ -79,8 +79,14 @@ def _message(verdict: Verdict) -> tuple[str, str]:
     if verdict.reason == "person":
         replacement = _cased(_PERSON[key], pronoun.text)
         who = "a woman" if antecedent.gender == "f" else "a man"
-        cue = {"title": "by the title", "gazetteer": "", "first name": "by the first name", "surname": "by the surname",
-               "article": "as named earlier", "role": ""}.get(antecedent.cue, "")
+        cue = {
+            "title": "by the title",
+            "gazetteer": "",
+            "first name": "by the first name",
+            "surname": "by the surname",
+            "article": "as named earlier",
+            "role": "",
+        }.get(antecedent.cue, "")
         message = (
             f"'{pronoun.text}' most likely refers to {antecedent.label}, {who}{(' ' + cue) if cue else ''}: "
             f"use '{replacement}'"
@@ -105,34 +111,31 @@ def _fallback_role(word: str) -> str:
     )
 
 
-def _check(reasons: tuple[str, ...]) -> object:
-    def check(ctx: Context) -> Iterator[Finding]:
-        for verdict in _verdicts(ctx):
-            if verdict.reason not in reasons:
-                continue
-            message, replacement = _message(verdict)
-            yield ctx.finding(
-                verdict.pronoun.start,
-                verdict.pronoun.end,
-                message,
-                suggestion=replacement,
-                confidence=verdict.confidence,
-                antecedent=verdict.antecedent.label,
-            )
-
-    return check
+def _findings(ctx: Context, reason: str) -> Iterator[Finding]:
+    for verdict in _verdicts(ctx):
+        if verdict.reason != reason:
+            continue
+        message, replacement = _message(verdict)
+        yield ctx.finding(
+            verdict.pronoun.start,
+            verdict.pronoun.end,
+            message,
+            suggestion=replacement,
+            confidence=verdict.confidence,
+            antecedent=verdict.antecedent.label,
+        )
 
 
 def _check_thing(ctx: Context) -> Iterator[Finding]:
-    yield from _check(("thing",))(ctx)  # type: ignore[operator]
+    yield from _findings(ctx, "thing")
 
 
 def _check_person(ctx: Context) -> Iterator[Finding]:
-    yield from _check(("person",))(ctx)  # type: ignore[operator]
+    yield from _findings(ctx, "person")
 
 
 def _check_country(ctx: Context) -> Iterator[Finding]:
-    yield from _check(("country",))(ctx)  # type: ignore[operator]
+    yield from _findings(ctx, "country")
 
 
 RULES = (

@@ -1,0 +1,263 @@
+"""The pronoun-gender rules (MT101-MT103): pronouns whose gender comes from a Lithuanian noun, or
+that contradict the gender of the person they refer to; and the silence where English is right."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mtcheck.antecedents import compile_nouns, tokenize
+from mtcheck.lexicons import LexiconError, bundled
+from mtcheck.model import Severity
+from mtcheck.people import fold, name_gender, people_lexicon, surname_gender
+from tests.conftest import run
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(finding.code, finding.text) for finding in run(text, ["MT1"])]
+
+
+# --- flagged: (text, code, the flagged pronoun, its occurrence among that word's whole-word uses) --------
+FLAGGED = [
+    # things with feminine Lithuanian nouns
+    ("Now there are no Russian troops in Belarus. Do you think Putin would like her to appear there?", "MT101", "her"),
+    ("The Freedom Party has announced that she will not support the tax reform.", "MT101", "she"),
+    ("The government approved the draft budget on Wednesday. She proposes to raise defence spending.", "MT101", "She"),
+    ("The army said that she could deploy combat units to the border within hours.", "MT101", "she"),
+    ("The company reported a loss for the quarter. She blamed higher energy prices.", "MT101", "She"),
+    ("The commission examined the complaint for months. In her conclusion, it found no violation.", "MT101", "her"),
+    ("The police received a report about a car near the school. She arrived within ten minutes.", "MT101", "She"),
+    ("The European Union adopted new sanctions against Russia. She also extended the old ones.", "MT101", "She"),
+    ("The ministry said that she had received 300 applications.", "MT101", "she"),
+    ("The Lithuanian Armed Forces received new tanks on Friday. Her commander thanked Germany.", "MT101", "Her"),
+    ("Moscow rejected the proposal on Monday. She said the talks were pointless.", "MT101", "She"),
+    # things with masculine Lithuanian nouns
+    ("The Seimas adopted the law on Tuesday. He also approved a resolution on Ukraine.", "MT101", "He"),
+    ("The new law enters into force on 1 January. He obliges employers to publish salaries.", "MT101", "He"),
+    ("The state budget was adopted in December. He provides for a deficit of 2.5 percent.", "MT101", "He"),
+    ("The Constitutional Court examined the complaint. He ruled that the amendments were void.", "MT101", "He"),
+    ("The Kremlin denied the reports on Monday. He said the troops were only exercising.", "MT101", "He"),
+    ("The project is financed by the European Union. His value is 40 million euros.", "MT101", "His"),
+    ("The Bank of Lithuania warned about mortgage risks. He recommends tighter lending.", "MT101", "He"),
+    # people of the other gender
+    ("Tennis player Eglė Paulauskaitė reached the quarterfinals. In the second round, he won easily.", "MT102", "he"),
+    ("Prime Minister Ingrida Šimonytė met business leaders. During the meeting, he promised reforms.", "MT102", "he"),
+    ("Foreign Minister Gabrielius Landsbergis arrived in Kyiv on Friday. She met Dmytro Kuleba.", "MT102", "She"),
+    ("Maria Zakharova commented on the decision. His statement was published online.", "MT102", "His"),
+    ("Ms Blinkevičiūtė was re-elected as party chairwoman. He received 65 percent of the votes.", "MT102", "He"),
+    ("Olena Kovalenko, a teacher from Kharkiv, moved to Vilnius. Now he works at a school.", "MT102", "he"),
+    ("Dmitry Peskov, the Kremlin spokesman, commented on it. According to her, Moscow will respond.", "MT102", "her"),
+    # countries: minor
+    ("Russia has moved more troops to the border. She wants to show strength before the talks.", "MT103", "She"),
+    ("Lithuania joined NATO in 2004. Since then, she has spent 2 percent of GDP on defence.", "MT103", "she"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "pronoun"), FLAGGED, ids=[case[2] + ":" + case[0][:30] for case in FLAGGED])
+def test_flagged(text: str, code: str, pronoun: str) -> None:
+    assert (code, pronoun) in found(text)
+
+
+# --- silent: English is right, or the antecedent is not clear enough ----------------------------------
+SILENT = [
+    # a person named earlier, of the pronoun's gender
+    "Prime Minister Ingrida Šimonytė said that she expects the Seimas to adopt the budget.",
+    "President Gitanas Nausėda met his Polish counterpart, Andrzej Duda. He said the alliance was strong.",
+    "Šimonytė met the Commission President in Brussels. She asked the commission to speed up payments.",
+    "Ms. Siliņa, a former welfare minister, became prime minister. She named Ukraine her priority.",
+    "Mr Putin said Russia had no plans to attack NATO. He warned the West against sending troops.",
+    "The company was founded in 1998 by Jonas Kazlauskas. He still owns most of its shares.",
+    "Svetlana Alexievich left Minsk in 2020. She writes in Russian but considers herself Belarusian.",
+    "Yulia Navalnaya spoke after her husband died. She accused Vladimir Putin of causing his death.",
+    # role nouns: a person, of either gender when the word does not tell
+    "The minister presented the plan to the government. She said the first results would come soon.",
+    "A spokesman for the ministry said the agency had the documents. He declined to comment.",
+    "The woman was taken to hospital, where she died on Sunday.",
+    "The court sentenced the former mayor to four years. His lawyer said he would appeal.",
+    # a ship is "she" in English
+    "The research vessel Mintis returned to Klaipėda. She is expected to sail again in the autumn.",
+    "The new ferry arrived from the shipyard on Monday. She can carry 500 passengers.",
+    # generic pronouns
+    "Every applicant must submit a contract. He or she must also provide a bank statement.",
+    "Each pupil receives a tablet. His or her parents must sign an agreement.",
+    "The applicant must sign the form; he/she must also pay the fee.",
+    # quotations are their own world
+    '"The party will not support this reform," Rasa Budbergytė said. She said taxes would hurt families.',
+    '"The government has failed," he said after the meeting.',
+    # "it" is right
+    "The government approved the draft budget. It proposes to raise defence spending.",
+    "The army said that it could deploy units within hours.",
+    # cataphora
+    "When she was elected, Dalia Grybauskaitė promised to fight corruption.",
+    # apposition and a title before the name
+    "Minister of Education Jurgita Šiugždinienė visited a school. She said teachers would be paid more.",
+    "Vytautas Mitalas, a member of the Seimas, registered the amendment. He said it would help business.",
+    # possessives that only a person has
+    "The party congratulated the former president. Her husband thanked the party for its support.",
+    # an unknown name of either gender keeps the rule quiet
+    "G. D. Lawrence had piloted the family's aircraft for years. He had flown helicopters in Vietnam.",
+    "The project is primarily a visual one, he says.",
+]
+
+
+@pytest.mark.parametrize("text", SILENT, ids=[text[:40] for text in SILENT])
+def test_silent(text: str) -> None:
+    assert found(text) == []
+
+
+def test_seed_case_message_names_the_noun_its_gender_and_the_fix() -> None:
+    (finding,) = run(
+        "Now there are no Russian troops in Belarus. Do you think Putin would like her to appear there?", ["MT1"]
+    )
+    assert finding.code == "MT101"
+    assert finding.severity is Severity.MAJOR
+    assert "'troops'" in finding.message and "kariuomenė" in finding.message and "feminine" in finding.message
+    assert finding.suggestion == "them"  # "troops" is plural in English
+    assert finding.confidence is not None and 0.5 <= finding.confidence <= 1.0
+
+
+def test_person_message_names_the_person() -> None:
+    (finding,) = run("Swimmer Rūta Meilutytė won the gold medal. After the race, he thanked the coaches.", ["MT1"])
+    assert finding.code == "MT102"
+    assert "Meilutytė" in finding.message and "woman" in finding.message
+    assert finding.suggestion == "she"
+
+
+def test_country_is_minor() -> None:
+    (finding,) = run("Russia has moved more troops to the border. She wants to show strength.", ["MT1"])
+    assert finding.severity is Severity.MINOR
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("The Seimas adopted the law. He also approved a resolution.", "It"),
+        ("The army is buying vehicles from Germany. Her commanders are satisfied.", "Its"),
+        ("The project is financed by the EU. His value is 40 million euros.", "Its"),
+        ("Jonas Kazlauskas lost the case in court. The decision made him famous abroad.", None),
+        ("Eglė Paulauskaitė reached the final. The organisers praised him for his fair play.", "her"),
+    ],
+)
+def test_suggestions(text: str, suggestion: str | None) -> None:
+    findings = run(text, ["MT1"])
+    if suggestion is None:
+        assert findings == []
+    else:
+        assert findings and findings[0].suggestion == suggestion
+
+
+def test_confidence_is_in_the_json() -> None:
+    (finding,) = run("The Freedom Party has announced that she will not support the reform.", ["MT1"])
+    data = finding.to_dict()
+    assert data["category"] == "pronoun-gender" and 0.0 < data["confidence"] <= 1.0
+    assert data["antecedent"] == "Freedom Party"
+    json.dumps(data)
+
+
+def test_pronoun_chain_follows_its_first_link() -> None:
+    # both pronouns stand for the commission
+    codes = found("The European Commission opened an investigation. She will publish her conclusions in spring.")
+    assert codes == [("MT101", "She"), ("MT101", "her")]
+    # the first "his" is Tomas's, so is the second
+    assert found("Tomas Petraitis sold his shares. The company thanked him for his work.") == []
+
+
+# --- the knowledge: people, first names, surname morphology -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("surname", "gender"),
+    [
+        ("Šimonytė", "f"),
+        ("Paulauskaitė", "f"),
+        ("Grybauskaitė", "f"),
+        ("Navickienė", "f"),
+        ("Blinkeviciute", "f"),  # without diacritics
+        ("Šiugzdiniene", "f"),
+        ("Landsbergis", "m"),
+        ("Kubilius", "m"),
+        ("Karbauskis", "m"),
+        ("Adamkus", "m"),
+        ("Tsikhanouskaya", "f"),
+        ("Zakharova", "f"),
+        ("Kolesnikova", "f"),
+        ("Kowalska", "f"),
+        ("Lavrov", "m"),
+        ("Kowalski", "m"),
+        ("Zelensky", "m"),
+        ("Kovalenko", None),  # -enko: either
+        ("Yermak", None),
+        ("Tkachuk", None),
+    ],
+)
+def test_surname_morphology(surname: str, gender: str | None) -> None:
+    assert surname_gender(surname)[0] == gender
+
+
+@pytest.mark.parametrize(
+    ("names", "title", "gender", "cue"),
+    [
+        (["Ingrida", "Šimonytė"], None, "f", "gazetteer"),
+        (["Simonyte"], None, "f", "gazetteer"),  # the surname alone, without diacritics
+        (["Egle", "Jankauskaite"], None, "f", "first name"),
+        (["Rokas", "Petrauskas"], None, "m", "first name"),
+        (["Ona", "Kazlauskas"], None, "f", "first name"),  # first name beats surname morphology
+        (["Smith"], "f", "f", "title"),
+        (["Grybauskaitė"], "m", "f", "gazetteer"),  # "Mr" is MT's rendering of "p.": the name wins
+        (["Trump"], None, None, "gazetteer"),  # Donald, Melania, Ivanka: the surname alone tells nothing
+    ],
+)
+def test_name_gender(names: list[str], title: str | None, gender: str | None, cue: str) -> None:
+    verdict = name_gender(names, title, weak_title=title == "m")
+    assert (verdict.gender, verdict.cue) == (gender, cue)
+
+
+def test_fold_removes_diacritics() -> None:
+    assert fold("Šimonytė") == "simonyte"
+    assert fold("Kaczyński") == "kaczynski"
+    assert fold("Wałęsa") == "walesa"
+
+
+def test_people_lexicon_is_large_and_gendered() -> None:
+    people = people_lexicon()
+    assert len(people.full_names) >= 300
+    assert people.first_names["egle"] == "f" and people.first_names["vytautas"] == "m"
+    assert people.roles["spokeswoman"] == "f" and people.roles["chairman"] == "m"
+    assert people.roles["minister"] is None
+    assert people.role_plurals["officials"] == "official"
+
+
+def test_noun_lexicon() -> None:
+    nouns = compile_nouns(bundled("noun_gender"))
+    entries = bundled("noun_gender")["entry"]
+    assert len(entries) >= 150
+    for english, lithuanian, gender in [
+        ("army", "kariuomenė", "f"),
+        ("government", "Vyriausybė", "f"),
+        ("state", "valstybė", "f"),
+        ("country", "šalis", "f"),
+        ("party", "partija", "f"),
+        ("company", "bendrovė", "f"),
+        ("commission", "komisija", "f"),
+        ("law", "įstatymas", "m"),
+        ("decision", "sprendimas", "m"),
+        ("budget", "biudžetas", "m"),
+        ("seimas", "Seimas", "m"),
+        ("plan", "planas", "m"),
+        ("court", "teismas", "m"),
+    ]:
+        assert lithuanian in nouns.forms[english].lithuanian(gender), english
+    assert nouns.forms["troops"].plural
+    assert nouns.forms["ship"].kind == "ship"
+
+
+def test_invalid_noun_lexicon_reports_every_error() -> None:
+    raw = {"entry": [{"english": "army"}, {"english": "law", "masculine": ["įstatymas"], "number": "dual"}]}
+    with pytest.raises(LexiconError) as error:
+        compile_nouns(raw)
+    assert len(error.value.errors) == 2
+
+
+def test_possessive_is_its_own_token() -> None:
+    assert [t.text for t in tokenize("Ms. Matjošaitytė’s travel")] == ["Ms", ".", "Matjošaitytė", "’s", "travel"]
