@@ -164,6 +164,22 @@ def _load_settings(
         return None
 
 
+def _overwrites_input(output: Path, paths: list[str], *sides: Path | None) -> bool:
+    """Whether ``output`` is one of the inputs (or, for a directory input, a file inside it that would be read)."""
+    target = output.resolve()
+    for given in [*paths, *(str(side) for side in sides if side is not None)]:
+        if given == "-":
+            continue
+        path = Path(given).resolve()
+        if path == target:
+            return True
+        if path.is_dir() and path in target.parents and target.exists():
+            from mtcheck.inputs import reader_for
+
+            return reader_for(str(target)) is not None
+    return False
+
+
 def _open_output(output: Path | None) -> TextIO:
     if output is None:
         return sys.stdout
@@ -234,6 +250,9 @@ def run_check(
                 _fail(str(item).removeprefix("mtcheck: error: "))
             else:
                 side[key] = item.text
+    if output is not None and _overwrites_input(output, paths, source, reference):
+        _fail(f"{output}: --output would overwrite an input file; choose another name")
+        return 2
     try:
         stream = _open_output(output)
     except OSError as error:

@@ -83,7 +83,7 @@ class Lexicons:
 
     def __init__(self, extra_files: Iterable[str | Path] = ()) -> None:
         self._extra: dict[str, list[dict[str, Any]]] = {}
-        self._compiled: dict[tuple[str, str], Any] = {}
+        self._compiled: dict[tuple[str, Callable[[dict[str, Any]], Any]], Any] = {}
         errors: list[str] = []
         kinds = bundled_kinds()
         for file in extra_files:
@@ -119,10 +119,12 @@ class Lexicons:
 
     def compiled(self, kind: str, compile: Callable[[dict[str, Any]], T]) -> T:
         """``compile(raw(kind))``, computed once per run and kind."""
-        key = (kind, f"{compile.__module__}.{compile.__qualname__}")
-        if key not in self._compiled:
-            self._compiled[key] = compile(self.raw(kind))
-        return self._compiled[key]  # type: ignore[no-any-return]
+        key = (kind, compile)
+        try:
+            return self._compiled[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._compiled[key] = compile(self.raw(kind))
+            return value
 
 
 @lru_cache(maxsize=1)

@@ -107,3 +107,16 @@ def test_fail_on_and_exit_zero(tmp_path: Path) -> None:
     assert mtcheck("check", str(article), "--fail-on", "major").returncode == 1
     assert mtcheck("check", str(article), "--fail-on", "major", "--exit-zero").returncode == 0
     assert mtcheck("check", str(article), "--fail-under", "95").returncode == 1
+
+
+def test_output_never_overwrites_an_input(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    original = '{"id": "1", "text": "It was was late."}\n'
+    corpus.write_text(original, encoding="utf-8")
+    done = mtcheck("check", str(corpus), "--format", "jsonl", "--output", str(corpus))
+    assert done.returncode == 2 and "would overwrite an input" in done.stderr
+    assert corpus.read_text(encoding="utf-8") == original
+    inside = tmp_path / "old-report.jsonl"
+    inside.write_text(original, encoding="utf-8")
+    done = mtcheck("check", str(tmp_path), "--format", "jsonl", "--output", str(inside))
+    assert done.returncode == 2 and inside.read_text(encoding="utf-8") == original
