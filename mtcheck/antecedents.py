@@ -92,10 +92,57 @@ def compile_nouns(raw: dict[str, Any]) -> NounLexicon:
     if errors:
         raise LexiconError(errors)
     alternatives = sorted(forms, key=len, reverse=True)
-    body = "|".join(regex.escape(form).replace(r"\ ", r"\s+").replace("'", "['’]") for form in alternatives)
+    if all(_trie_safe(form) for form in alternatives):
+        body = _trie_body(alternatives)
+    else:
+        body = "|".join(_form_piece(form) for form in alternatives)
     pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d-])(?:{body})(?![\p{{L}}\p{{M}}\d-])", regex.IGNORECASE)
     heads = frozenset(form for form in forms if " " not in form)
     return NounLexicon(pattern, forms, heads)
+
+
+def _form_piece(form: str) -> str:
+    return str(regex.escape(form)).replace(r"\ ", r"\s+").replace("'", "['’]")
+
+
+_TRIE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def _trie_safe(form: str) -> bool:
+    """Whether a form can go into the prefix tree: lowercase ASCII, single spaces between words."""
+    return (
+        bool(form)
+        and all(char in _TRIE_CHARS for char in form)
+        and not form.startswith(" ")
+        and not form.endswith(" ")
+        and "  " not in form
+    )
+
+
+def _trie_body(forms: list[str]) -> str:
+    """The alternation of ``forms`` as a prefix tree (much faster to scan than a flat alternation).
+
+    It matches exactly what the flat alternation of the forms, longest first, matches: at every node
+    at most one branch can match the text (the branches are distinct lowercase ASCII characters, a
+    space being ``\\s+``), and the longer branches are tried before the form that ends at the node.
+    """
+    root: dict[str, Any] = {}
+    for form in forms:
+        node = root
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [_form_piece(char) + emit(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        inner = "|".join(branches)
+        if "" in node:
+            return f"(?:{inner})?"
+        return f"(?:{inner})" if len(branches) > 1 else inner
+
+    return emit(root)
 
 
 # --- tokens ------------------------------------------------------------------------------------------
@@ -103,24 +150,32 @@ def compile_nouns(raw: dict[str, Any]) -> NounLexicon:
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}\d]*(?:(?:-|['’](?!s\b))\p{L}[\p{L}\p{M}\d]*)*|['’]s\b|\d[\d,.]*|[^\s\p{L}\d]")
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
+    """A token of a sentence; ``is_word`` and ``capitalised`` are worked out once, when it is made."""
+
+    __slots__ = ("capitalised", "end", "is_word", "lower", "start", "text")
     text: str
     start: int  # offset in the sentence
     end: int
     lower: str
+    is_word: bool
+    capitalised: bool
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = text.lower()
+        first = text[0]
+        self.is_word = first.isalpha()
+        self.capitalised = first.isupper()
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper()
+    def __repr__(self) -> str:
+        return f"Token(text={self.text!r}, start={self.start}, end={self.end})"
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
 # fmt: off
@@ -341,6 +396,9 @@ def _quote_of(quotes: Iterable[tuple[int, int]], start: int, end: int) -> tuple[
     return None
 
 
+_SPACES = regex.compile(r"\s+")
+
+
 def sentence_mentions(
     text: str,
     offset: int,
@@ -364,7 +422,7 @@ def sentence_mentions(
         first, last = starts.get(match.start()), ends.get(match.end())
         if first is None or last is None:
             continue
-        noun = nouns.forms.get(fold(regex.sub(r"\s+", " ", match.group())))
+        noun = nouns.forms.get(fold(_SPACES.sub(" ", match.group())))
         if noun is None:
             continue
         head = tokens[last]
@@ -434,11 +492,15 @@ def sentence_mentions(
     # People: capitalised name runs, with their titles.
     index = 0
     attached_roles: set[int] = set()
+    capitals = [i for i, t in enumerate(tokens) if t.capitalised and t.is_word]  # where a run may start
+    next_capital = 0
     while index < len(tokens):
+        while next_capital < len(capitals) and (capitals[next_capital] < index or capitals[next_capital] in covered):
+            next_capital += 1
+        if next_capital == len(capitals):
+            break
+        index = capitals[next_capital]
         token = tokens[index]
-        if index in covered or not token.is_word or not token.capitalised:
-            index += 1
-            continue
         run_first = index
         run = [index]
         index += 1
@@ -618,7 +680,8 @@ def sentence_mentions(
             known[fold(names[-1])] = None  # "Sarah Palin ... Track Palin": the surname alone is ambiguous now
 
     # Role nouns in lowercase: "the spokeswoman", "the minister", "officials".
-    for position, token in enumerate(tokens):
+    vocabulary = people.role_words
+    for position, token in [(i, t) for i, t in enumerate(tokens) if t.lower in vocabulary]:
         if position in attached_roles or position in covered or not token.is_word or token.capitalised:
             continue
         lower = token.lower
@@ -837,9 +900,12 @@ class Verdict:
 def find_pronouns(
     text: str, offset: int, sentence: int, paragraph: int, quotes: tuple[tuple[int, int], ...]
 ) -> list[Pronoun]:
+    matches = list(PRONOUN_PATTERN.finditer(text))
+    if not matches:
+        return []
     found = []
     generic_spans = [(m.start(), m.end()) for m in _GENERIC.finditer(text)]
-    for match in PRONOUN_PATTERN.finditer(text):
+    for match in matches:
         if any(s <= match.start() < e for s, e in generic_spans):
             continue  # "he or she", "his/her": generic
         word = match.group().lower()
@@ -991,19 +1057,29 @@ def analyse(
     mentions: dict[int, list[Mention]] = {}
     pronouns: list[Pronoun] = []
     layout: list[tuple[int, list[int], bool]] = []  # paragraph index, sentence indexes, ends with "?"
+    in_order: list[tuple[Any, int]] = []  # every sentence, with its paragraph index
+    last_with_pronoun = -1
     for paragraph in paragraphs:
         indexes = []
         for sentence in paragraph.sentences:
-            sentence_text = text[sentence.start : sentence.end]
-            mentions[sentence.index] = sentence_mentions(
-                sentence_text, sentence.start, sentence.index, paragraph.index, nouns, known, quotes
+            found = find_pronouns(
+                text[sentence.start : sentence.end], sentence.start, sentence.index, paragraph.index, quotes
             )
-            pronouns.extend(find_pronouns(sentence_text, sentence.start, sentence.index, paragraph.index, quotes))
+            if found:
+                pronouns.extend(found)
+                last_with_pronoun = len(in_order)
+            in_order.append((sentence, paragraph.index))
             indexes.append(sentence.index)
         last = text[paragraph.start : paragraph.end].rstrip()
         layout.append((paragraph.index, indexes, last.endswith("?")))
     if not pronouns:
         return []
+    # Mentions after the sentence of the last pronoun are never candidates, never "named before" a
+    # pronoun and teach no later sentence a surname: the sentences after it need no analysis.
+    for sentence, paragraph_index in in_order[: last_with_pronoun + 1]:
+        mentions[sentence.index] = sentence_mentions(
+            text[sentence.start : sentence.end], sentence.start, sentence.index, paragraph_index, nouns, known, quotes
+        )
     where: dict[int, tuple[int, int]] = {}  # sentence -> (layout position, position in paragraph)
     for position, (_, indexes, _) in enumerate(layout):
         for order, index in enumerate(indexes):

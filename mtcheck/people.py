@@ -40,6 +40,7 @@ class PeopleLexicon:
     roles: dict[str, Gender | None]  # role word (lowercase, singular) -> gender or None (neutral)
     role_plurals: dict[str, str]  # plural form -> singular role word
     not_names: frozenset[str]  # folded capitalised words that never name a person
+    role_words: frozenset[str] = frozenset()  # every key of ``roles`` and ``role_plurals``
 
 
 def _plural(word: str) -> str:
@@ -104,6 +105,7 @@ def _compile_people(raw: dict[str, Any], first: dict[str, Any]) -> PeopleLexicon
         roles=roles,
         role_plurals=plurals,
         not_names=frozenset(fold(word) for word in raw.get("not_names", [])),
+        role_words=frozenset(roles) | frozenset(plurals),
     )
 
 

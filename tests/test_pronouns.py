@@ -261,3 +261,31 @@ def test_invalid_noun_lexicon_reports_every_error() -> None:
 
 def test_possessive_is_its_own_token() -> None:
     assert [t.text for t in tokenize("Ms. Matjošaitytė’s travel")] == ["Ms", ".", "Matjošaitytė", "’s", "travel"]
+
+
+def test_noun_prefix_tree_matches_like_the_flat_alternation() -> None:
+    import regex
+
+    from mtcheck.antecedents import _form_piece, _trie_body
+
+    nouns = compile_nouns(bundled("noun_gender"))
+    forms = sorted(nouns.forms, key=len, reverse=True)
+    flat = regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}\d-])(?:{'|'.join(_form_piece(f) for f in forms)})(?![\p{{L}}\p{{M}}\d-])",
+        regex.IGNORECASE,
+    )
+    assert nouns.pattern.pattern == flat.pattern.replace("|".join(_form_piece(f) for f in forms), _trie_body(forms))
+    text = (
+        "The ARMED  FORCES and the Armed Forces' budget; the prosecutor’s office, the Prosecutor's Office. "
+        "State-budget, the state budgets, Seimas's, co-party, the European\nUnion and the EU, army2, 2army."
+    )
+    assert [m.span() for m in nouns.pattern.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_noun_forms_outside_the_prefix_tree_still_match() -> None:
+    from mtcheck.antecedents import _trie_safe
+
+    raw = {"entry": [{"english": "army", "feminine": ["kariuomenė"]}, {"english": "армия", "feminine": ["armija"]}]}
+    assert not _trie_safe("армия")
+    nouns = compile_nouns(raw)
+    assert [m.group() for m in nouns.pattern.finditer("The army and the Армия, not армиями.")] == ["army", "Армия"]

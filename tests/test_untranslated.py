@@ -273,3 +273,32 @@ def test_function_words_are_not_english() -> None:
     english = wordfreq.get_frequency_dict("en", "best")
     for word in bundled("lt_words")["never_english"]:
         assert english.get(word, 0.0) < 1e-5, word
+
+
+# --- The fast paths give the same results as the plain scans ----------------------------------------
+
+
+def test_word_seen_before_does_not_hide_a_new_one() -> None:
+    # the per-process token cache: a sentence with a known Lithuanian word and a new one flags both
+    assert texts("The villagers suvažinėjo a tiger.", "MT303") == ["suvažinėjo"]
+    assert texts("The villagers suvažinėjo grėbliukę on Monday.", "MT303") == ["suvažinėjo grėbliukę"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spending rose to 3 proc. of GDP, t. y. 10 tūkst. and 1,2 mlrd. Eur. in Kauno apskr. on 2020 m. rugsėjo 14 d.",
+        "Honey, cheese ir kt. and kt. at Vilniaus g. 15, Gedimino pr. 11, the XV a. castle, Nr. 452, 3Eur. 30 sek.",
+        "Proc. Natl. Acad. Sci. and Val Kilmer met on antradienį, since 2020-ųjų, on RUGSĖJO 1 and Liepa 5.",
+    ],
+)
+def test_prefilters_match_plain_scans(text: str) -> None:
+    from mtcheck.lexicons import default_lexicons
+    from mtcheck.rules import untranslated
+
+    lexicons = default_lexicons()
+    abbreviations = lexicons.compiled("lithuanian-abbreviations", untranslated._compile_abbreviations)
+    dates = lexicons.compiled("lithuanian-dates", untranslated._compile_dates)
+    plain = [(m.span(), m.group(0)) for m in abbreviations.pattern.finditer(text)]
+    assert plain and [(m.span(), m.group(0)) for m in abbreviations.finditer(text)] == plain
+    assert dates.may_have_date(text) == bool(dates.date.search(text))

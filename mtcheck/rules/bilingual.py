@@ -270,7 +270,7 @@ def _check_number_missing(ctx: Context) -> Iterator[Finding]:
 
 def _check_decimal_comma(ctx: Context) -> Iterator[Finding]:
     for sentence in ctx.sentences:
-        if not any(char.isdigit() for char in sentence.text):
+        if not any(map(str.isdigit, sentence.text)):
             continue
         for mention in english(sentence.text):
             if not mention.decimal_comma:

@@ -50,6 +50,29 @@ class _Data:
     mojibake_letter: regex.Pattern[str] | None
     mojibake_other: regex.Pattern[str]
     repairs: dict[str, str]
+    special_required: tuple[str, ...] | None = None  # special_pattern cannot match without one of these
+
+
+# What each bundled special-token pattern cannot match without. A pattern not listed here (from a user
+# lexicon) turns the pre-filter off.
+_SPECIAL_REQUIRES = {r"\w+@@(?=\s|$)": "@@", r"(?<!\w)▁(?=\w)": "▁"}
+
+
+def _special_required(raw: dict[str, Any]) -> tuple[str, ...] | None:
+    """Strings one of which the text must contain for the special-token pattern to match, or None.
+    A token matched case-insensitively starts with its own first character when that is ASCII and
+    not a letter ("<", "[")."""
+    required: set[str] = set()
+    for token in raw["special_tokens"]:
+        first = token[:1]
+        if not first or not first.isascii() or first.isalpha():
+            return None
+        required.add(first)
+    for pattern in raw.get("special_patterns", []):
+        if pattern not in _SPECIAL_REQUIRES:
+            return None
+        required.add(_SPECIAL_REQUIRES[pattern])
+    return tuple(sorted(required))
 
 
 def _alternation(items: list[str]) -> str:
@@ -94,6 +117,7 @@ def _compile(raw: dict[str, Any]) -> _Data:
         mojibake_letter=letter,
         mojibake_other=regex.compile(other),
         repairs=repairs,
+        special_required=_special_required(raw),
     )
 
 
@@ -276,6 +300,8 @@ def _check_mojibake(ctx: Context) -> Iterator[Finding]:
 
 def _check_special_tokens(ctx: Context) -> Iterator[Finding]:
     data = _data(ctx)
+    if data.special_required is not None and not any(needed in ctx.text for needed in data.special_required):
+        return
     for match in data.special_pattern.finditer(ctx.text):
         yield ctx.finding(
             match.start(),

@@ -105,9 +105,10 @@ def _zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
-def _words(text: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=4096)  # the four rules tokenise the same sentences
+def _words(text: str) -> tuple[tuple[str, int, int], ...]:
     """The words of ``text`` (letters only) with their offsets in it."""
-    return [(match.group(0), match.start(), match.end()) for match in _WORD.finditer(text)]
+    return tuple([(match.group(0), match.start(), match.end()) for match in _WORD.finditer(text)])
 
 
 def _maybe_verb(text: str) -> bool:

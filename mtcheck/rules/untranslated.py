@@ -171,8 +171,10 @@ _SEVERITIES = {"minor": Severity.MINOR, "major": Severity.MAJOR, "critical": Sev
 
 
 def _lower_word_is_lithuanian_spelled(word: str) -> bool:
-    letters = {char for char in word.lower() if char.isalpha()}
-    return bool(letters & _LT_LETTERS) and letters <= _LT_ALPHABET
+    lower = word.lower()
+    if _LT_LETTERS.isdisjoint(lower):  # the cheap test first: most words have no Lithuanian letter
+        return False
+    return all(char in _LT_ALPHABET for char in lower if char.isalpha())
 
 
 _ENDING_SET = frozenset(_ENDINGS)
@@ -285,6 +287,23 @@ class _Abbreviations:
     entries: dict[str, _Abbreviation]  # lowercase abbr -> entry
     pattern: Any  # compiled regex of every flaggable abbreviation
     tokens: frozenset[str]  # lowercase words that are abbreviations (without the full stop)
+    candidates: Any = None  # compiled regex: where a match of ``pattern`` can start (None: anywhere)
+
+    def finditer(self, text: str) -> Iterator[Any]:
+        """``pattern.finditer(text)``, faster: the full pattern (slow lookbehinds) is tried only where
+        an abbreviation starts, at a word start (found with one cheap overlapped scan)."""
+        if self.candidates is None:
+            yield from self.pattern.finditer(text)
+            return
+        last = 0
+        for candidate in self.candidates.finditer(text, overlapped=True):
+            position = candidate.start()
+            if position < last:
+                continue
+            match = self.pattern.match(text, position)
+            if match is not None:
+                yield match
+                last = match.end()
 
 
 _CONTEXTS = ("any", "number", "year", "day", "street", "century", "and", "before-number", "none")
@@ -327,6 +346,7 @@ def _compile_abbreviations(raw: dict[str, Any]) -> _Abbreviations:
         if item.context != "none":
             by_context.setdefault(item.context, []).append(item.abbr)
     alternatives = []
+    bodies = []
     for context, abbrs in by_context.items():
         body = "|".join(_abbreviation_regex(a) for a in sorted(abbrs, key=len, reverse=True))
         before = {
@@ -338,10 +358,18 @@ def _compile_abbreviations(raw: dict[str, Any]) -> _Abbreviations:
             "and": r"(?<=(?:\b(?:ir|and|or|arba)|,)\s+)",
         }.get(context, "")
         after = {"before-number": r"(?=\s*\d)", "street": r"(?!\s*\p{Lu})"}.get(context, "")
+        bodies.append(body)
         alternatives.append(rf"{before}(?<![\p{{L}}\p{{M}}.])(?i:{body}){after}(?![\p{{L}}\p{{M}}])")
     pattern = regex.compile("|".join(alternatives))  # only the abbreviation itself ignores case
     tokens = frozenset(abbr.lower().rstrip(".") for abbr in table if " " not in abbr)
-    return _Abbreviations(table, pattern, tokens)
+    # every match starts with an abbreviation not preceded by a letter, a mark or a full stop (the
+    # contexts are lookbehinds): the places where that holds are the only ones worth trying
+    flaggable = [abbr for abbrs in by_context.values() for abbr in abbrs]
+    candidates = regex.compile(rf"(?<![\p{{L}}\p{{M}}.])(?i:{'|'.join(bodies)})") if bodies and all(flaggable) else None
+    return _Abbreviations(table, pattern, tokens, candidates)
+
+
+_LETTER_RUN = regex.compile(r"[\p{L}\p{M}]+")
 
 
 @dataclass(frozen=True, eq=False)
@@ -352,6 +380,14 @@ class _Dates:
     year_m: Any  # "2020 m."
     day_d: Any  # "14 d."
     year_case: Any  # "2020-ųjų", "2020-aisiais"
+    forms: frozenset[str] | None = None  # every month and weekday form, when all are plain Lithuanian words
+
+    def may_have_date(self, text: str) -> bool:
+        """False when ``date`` cannot match in ``text``: the month of a match is a whole run of letters
+        (a non-letter on each side), so one of the text's letter runs must be a form, in any case."""
+        if self.forms is None:
+            return True
+        return not self.forms.isdisjoint(map(str.casefold, set(_LETTER_RUN.findall(text))))
 
 
 def _compile_dates(raw: dict[str, Any]) -> _Dates:
@@ -375,7 +411,11 @@ def _compile_dates(raw: dict[str, Any]) -> _Dates:
     year_case = regex.compile(
         rf"(?<![\p{{L}}\d])(?P<year>{year})\s?-\s?(?:ųjų|aisiais|uosius|ieji|iesiems|ais|ąjį|uoju)(?![\p{{L}}])"
     )
-    return _Dates(month, weekday, date, year_m, day_d, year_case)
+    all_forms = {**month, **weekday}
+    # casefold() equals the pattern's case-insensitive matching for Lithuanian letters only
+    plain = all(form and set(form) <= _LT_ALPHABET | {"q", "w", "x"} for form in all_forms)
+    form_set = frozenset(form.casefold() for form in all_forms) if plain else None
+    return _Dates(month, weekday, date, year_m, day_d, year_case, form_set)
 
 
 @dataclass(frozen=True, eq=False)
@@ -435,7 +475,12 @@ def _is_name(word: str, names: _Names) -> bool:
 
 
 def _looks_lithuanian(word: str, words: _Words) -> bool:
-    lower = word.lower()
+    return _lower_looks_lithuanian(word.lower(), words)
+
+
+@lru_cache(maxsize=65536)
+def _lower_looks_lithuanian(lower: str, words: _Words) -> bool:
+    """``_looks_lithuanian`` of a lowercase word (depends on the word and the lexicon only: cached)."""
     return (
         _lower_word_is_lithuanian_spelled(lower)
         or lower in words.never_english
@@ -477,17 +522,20 @@ def _at_sentence_start(ctx: Context, offset: int) -> bool:
 # --- MT301 lithuanian-abbreviation ------------------------------------------------------------------
 
 
+_SPACES = regex.compile(r"\s+")
+
+
 def _check_abbreviation(ctx: Context) -> Iterator[Finding]:
     abbreviations, _, _, _ = _lexicon(ctx)
     text = ctx.text
     spans: list[tuple[int, int, _Abbreviation]] = []
-    for match in abbreviations.pattern.finditer(text):
+    for match in abbreviations.finditer(text):
         found = match.group(0)
-        key = regex.sub(r"\s+", " ", found).lower()
+        key = _SPACES.sub(" ", found).lower()
         entry = abbreviations.entries.get(key) or abbreviations.entries.get(key.replace(" ", ""))
         if entry is None or entry.context in ("year", "day"):
             continue  # dates are MT302's
-        exact = regex.sub(r"\s+", " ", found)
+        exact = _SPACES.sub(" ", found)
         if not (
             entry.ignore_case
             or exact == entry.abbr
@@ -523,7 +571,7 @@ def _date_spans(ctx: Context, dates: _Dates) -> list[_DatePiece]:
     """Every Lithuanian date piece, before merging."""
     text = ctx.text
     pieces: list[_DatePiece] = []
-    for match in dates.date.finditer(text):
+    for match in dates.date.finditer(text) if dates.may_have_date(text) else ():
         word = match.group("month")
         lower = word.lower()
         english = dates.month.get(lower) or dates.weekday.get(lower, "")
@@ -572,11 +620,17 @@ def _check_date(ctx: Context) -> Iterator[Finding]:
 # --- MT304 lithuanian-sentence (before MT303, which skips the sentences it flags) ---------------------
 
 
+@lru_cache(maxsize=16)
+def _looks_classes(words: _Words) -> tuple[set[str], set[str]]:
+    """Tokens (as written) already classified by ``_looks_lithuanian``: (looks Lithuanian, does not)."""
+    return set(), set()
+
+
 @lru_cache(maxsize=4096)
 def _lithuanian_part(words: _Words, names: _Names, sentence: str, accept: frozenset[str]) -> tuple[int, int] | None:
     """Local (start, end) of the Lithuanian sentence in ``sentence`` (markup before it skipped), or None."""
     cut = max(sentence.rfind("]"), sentence.rfind(">")) + 1  # a shortcode or tag before the sentence
-    if len(_WORD.findall(sentence, cut)) < 5:
+    if cut and len(_WORD.findall(sentence, cut)) < 5:
         cut = 0
     start = cut
     while start < len(sentence) and sentence[start].isspace():
@@ -585,15 +639,26 @@ def _lithuanian_part(words: _Words, names: _Names, sentence: str, accept: frozen
 
     # quoted Lithuanian inside an English sentence (a slogan, a title) is somebody's own words
     quoted = [span for span in quoted_spans(sentence) if not (span[0] <= start and span[1] >= len(sentence.rstrip()))]
-    unquoted = "".join(" " if any(a <= i < b for a, b in quoted) else char for i, char in enumerate(sentence))
-    tokens = [m.group(0) for m in _WORD.finditer(unquoted, start)]
+    unquoted = sentence
+    for a, b in quoted:  # blank the quotations out (same length)
+        a, b = max(a, 0), min(b, len(sentence))
+        if a < b:
+            unquoted = unquoted[:a] + " " * (b - a) + unquoted[b:]
+    tokens: list[str] = _WORD.findall(unquoted, start)
     if len(tokens) < 5:
         return None
     # the cheap pre-check: most lowercase words look Lithuanian
-    lowercase = [t for t in tokens if t[0].islower() and t.lower() not in accept]
+    lowercase = [t for t in tokens if t[0].islower()]
+    if accept:
+        lowercase = [t for t in lowercase if t.lower() not in accept]
     if len(lowercase) < 3:
         return None
-    lithuanian = sum(_looks_lithuanian(token, words) for token in lowercase)
+    like, unlike = _looks_classes(words)
+    if len(unlike) > 1_000_000:
+        unlike.clear()  # bound the memory of a long-running process
+    for token in set(lowercase).difference(like, unlike):  # tokens not seen before
+        (like if _looks_lithuanian(token, words) else unlike).add(token)
+    lithuanian = sum(map(like.__contains__, lowercase))
     if lithuanian < 3 or lithuanian < 0.6 * len(lowercase):
         return None
     # and few words are English: a half-translated sentence is MT303's, word by word
@@ -645,6 +710,43 @@ def _check_sentence(ctx: Context) -> Iterator[Finding]:
 
 # --- MT303 lithuanian-word ------------------------------------------------------------------------
 
+_NUMBER_CASE = regex.compile(r"\d[-‑–]$")
+
+
+@lru_cache(maxsize=262144)
+def _lowercase_may_be_lithuanian(lower: str, words: _Words) -> bool:
+    """Whether a lowercase word can get a verdict from ``_word_verdict`` at all: the context-free
+    part of its tests (function word, spelling, wordfreq, morphology), cached per word."""
+    return (
+        lower in words.never_english
+        or (_lower_word_is_lithuanian_spelled(lower) and (len(lower) > 3 or _frequencies()[0].get(lower, 0.0) >= 1e-4))
+        or (
+            len(lower) >= 5
+            and "-" not in lower
+            and lower in _frequencies()[0]
+            and lower.endswith(_ENDINGS)
+            and _lt_by_frequency(lower)
+        )
+        or ("-" not in lower and lower.isalpha() and _lt_by_morphology(lower))
+    )
+
+
+def _may_be_flagged(word: str, words: _Words, reject: frozenset[str]) -> bool:
+    """A necessary condition for ``_word_verdict`` to flag ``word`` (as written), whatever its context."""
+    lower = word.lower()
+    if lower in reject:
+        return True
+    if word[0].isupper():
+        return lower in words.never_english
+    return word.islower() and _lowercase_may_be_lithuanian(lower, words)
+
+
+@lru_cache(maxsize=16)
+def _token_classes(words: _Words, reject: frozenset[str]) -> tuple[set[str], set[str]]:
+    """Tokens (as written) already classified by ``_may_be_flagged``: (never flagged, maybe flagged).
+    Filled as documents are checked; most sentences have only never-flagged tokens and are skipped."""
+    return set(), set()
+
 
 def _word_verdict(
     ctx: Context, match: Any, previous: Any, words: _Words, names: _Names, dates: _Dates, abbreviations: _Abbreviations
@@ -662,7 +764,7 @@ def _word_verdict(
         if lower in words.never_english and word[1:].islower() and _at_sentence_start(ctx, match.start()):
             return "a Lithuanian function word"
         return None
-    if regex.search(r"\d[-‑–]$", text[max(0, match.start() - 2) : match.start()]):
+    if _NUMBER_CASE.search(text[max(0, match.start() - 2) : match.start()]):
         return None  # the case ending of a number ("11-osios", "2020-ųjų"): a date or a name, MT302's
     if not word.islower() or lower in dates.month or lower in dates.weekday:
         return None  # mixed case ("eBay"); dates are MT302's
@@ -713,12 +815,23 @@ def _check_word(ctx: Context) -> Iterator[Finding]:
     abbreviations, dates, words, names = _lexicon(ctx)
     skip = tuple(_sentence_parts(ctx))
     text = ctx.text
+    safe, risky = _token_classes(words, ctx.reject)
+    if len(safe) > 1_000_000:
+        safe.clear()  # bound the memory of a long-running process
     runs: list[tuple[int, int, str]] = []
     for sentence in ctx.sentences:
+        # the fast path: a sentence whose every token is known never to be flagged is skipped
+        unsafe = set(_WORD.findall(text, sentence.start, sentence.end)).difference(safe)
+        if not unsafe:
+            continue
+        for token in unsafe.difference(risky):  # tokens not seen before
+            (risky if _may_be_flagged(token, words, ctx.reject) else safe).add(token)
+        if unsafe.isdisjoint(risky):
+            continue
         previous = None
         for match in _WORD.finditer(text, sentence.start, sentence.end):
             reason = None
-            if not any(start <= match.start() < end for start, end in skip):
+            if match.group(0) in risky and not any(start <= match.start() < end for start, end in skip):
                 reason = _word_verdict(ctx, match, previous, words, names, dates, abbreviations)
             previous = match
             if reason is None:
