@@ -120,3 +120,20 @@ def test_output_never_overwrites_an_input(tmp_path: Path) -> None:
     inside.write_text(original, encoding="utf-8")
     done = mtcheck("check", str(tmp_path), "--format", "jsonl", "--output", str(inside))
     assert done.returncode == 2 and inside.read_text(encoding="utf-8") == original
+
+
+def test_output_does_not_depend_on_string_hashing(tmp_path: Path) -> None:
+    """Byte-identical output across processes with different hash seeds (set order must never leak)."""
+    import os
+
+    cases = sorted((Path(__file__).parent.parent / "fixtures" / "cases").glob("*.jsonl"))
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        done = subprocess.run(
+            [sys.executable, "-m", "mtcheck", "check", *map(str, cases), "--format", "json", "--jobs", "1"],
+            capture_output=True, text=True, encoding="utf-8", check=False,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        assert done.returncode == 1, done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
