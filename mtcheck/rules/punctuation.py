@@ -302,9 +302,9 @@ _WORD_ZIPF = 2.5  # wordfreq Zipf frequency of an English word; abbreviations ("
 
 
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency  # heavy import: only for the rare ".," candidates
+    from mtcheck.wordfreqs import english_zipf  # heavy data: only for the rare ".," candidates
 
-    return float(zipf_frequency(word, "en"))
+    return english_zipf(word)
 
 
 # MT906 ---------------------------------------------------------------------------------------------
