@@ -21,7 +21,8 @@ def frequencies(lang: str) -> dict[str, float]:
     """wordfreq's 'best' frequency list of ``lang`` (loaded once per process)."""
     from wordfreq import get_frequency_dict
 
-    return get_frequency_dict(lang, "best")  # type: ignore[no-any-return]
+    table: dict[str, float] = get_frequency_dict(lang, "best")
+    return table
 
 
 def _zipf_of(freq: float) -> float:
