@@ -23,6 +23,7 @@ a parser:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,7 +31,7 @@ from typing import Any
 
 import regex
 
-from mtcheck.people import Gender, fold, name_gender, people_lexicon
+from mtcheck.people import Gender, fold, name_gender, people_lexicon, surname_gender
 
 # --- nouns with Lithuanian gender -------------------------------------------------------------------
 
@@ -407,8 +408,14 @@ def sentence_mentions(
     nouns: NounLexicon,
     known: dict[str, Gender | None],
     quotes: tuple[tuple[int, int], ...] = (),
+    detail: bool = True,
 ) -> list[Mention]:
-    """The mentions of people and things in one sentence (``text`` starts at document ``offset``)."""
+    """The mentions of people and things in one sentence (``text`` starts at document ``offset``).
+
+    Without ``detail`` only what :func:`analyse` needs of a sentence outside every pronoun's window is
+    worked out: which mentions there are, their kind, gender and number (and the surnames learned);
+    not their grammatical role, quotation or the words around them.
+    """
     people = people_lexicon()
     tokens = tokenize(text)
     mentions: list[Mention] = []
@@ -465,12 +472,16 @@ def sentence_mentions(
             covered.add(index)
         thing_heads.add(last)
         start, end = offset + tokens[label_first].start, offset + head.end
+        if not detail:
+            mentions.append(Mention(start, end, "thing", "", sentence, paragraph, noun=noun, plural=noun.plural))
+            continue
         animate = (following is not None and following.lower == "who") or (
             following is not None
             and following.text == ","
             and last + 2 < len(tokens)
             and tokens[last + 2].lower == "who"
         )
+        in_pp = _in_pp(tokens, label_first)
         mentions.append(
             Mention(
                 start=start,
@@ -481,8 +492,8 @@ def sentence_mentions(
                 paragraph=paragraph,
                 noun=noun,
                 plural=noun.plural,
-                subject=not possessive and not _in_pp(tokens, label_first) and _is_subject(tokens, label_first, last),
-                in_pp=_in_pp(tokens, label_first),
+                subject=not possessive and not in_pp and _is_subject(tokens, label_first, last),
+                in_pp=in_pp,
                 possessive=possessive,
                 animate=animate,
                 quote=_quote_of(quotes, start, end),
@@ -580,6 +591,7 @@ def sentence_mentions(
                             tokens,
                             quotes,
                             starts,
+                            detail,
                         )
                     )
             continue
@@ -626,6 +638,7 @@ def sentence_mentions(
                         tokens,
                         quotes,
                         starts,
+                        detail,
                     )
                 )
                 continue  # "a Palestinian", "the Lithuanian": a person of unknown gender
@@ -661,6 +674,7 @@ def sentence_mentions(
             tokens,
             quotes,
             starts,
+            detail,
         )
         mention.kind = kind
         mentions.append(mention)
@@ -721,10 +735,13 @@ def sentence_mentions(
             tokens,
             quotes,
             starts,
+            detail,
         )
         mention.plural = plural
         mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
+    if not detail:
+        return _merge_appositions(text, offset, mentions)
     for mention in mentions:
         local_start, local_end = mention.start - offset, mention.end - offset
         preceding = text[max(0, local_start - 4) : local_start].lower()
@@ -803,22 +820,27 @@ def _person(
     tokens: list[Token],
     quotes: tuple[tuple[int, int], ...],
     starts: dict[int, int],
+    detail: bool = True,
 ) -> Mention:
+    start, end = offset + first.start, offset + head.end
+    label = text[first.start : head.end]
+    if not detail:
+        return Mention(start, end, "person", label, sentence, paragraph, gender or title_gender, confidence, cue)
     first_index, last_index = starts[first.start], starts[head.start]
     following = tokens[last_index + 1] if last_index + 1 < len(tokens) else None
-    start, end = offset + first.start, offset + head.end
+    in_pp = _in_pp(tokens, first_index)
     return Mention(
         start=start,
         end=end,
         kind="person",
-        label=text[first.start : head.end],
+        label=label,
         sentence=sentence,
         paragraph=paragraph,
         gender=gender or title_gender,
         confidence=confidence,
         cue=cue,
-        subject=not _in_pp(tokens, first_index) and _is_subject(tokens, first_index, last_index),
-        in_pp=_in_pp(tokens, first_index),
+        subject=not in_pp and _is_subject(tokens, first_index, last_index),
+        in_pp=in_pp,
         possessive=following is not None and following.text in ("'s", "’s"),
         quote=_quote_of(quotes, start, end),
     )
@@ -1043,6 +1065,77 @@ def _previous_in_chain(
     return None
 
 
+def _window(
+    pronoun: Pronoun, where: dict[int, tuple[int, int]], layout: list[tuple[int, list[int], bool]]
+) -> list[tuple[int, float]]:
+    """The sentences where the pronoun's candidates are, with their recency weights."""
+    position, order = where[pronoun.sentence]
+    indexes = layout[position][1]
+    window: list[tuple[int, float]] = [(pronoun.sentence, _RECENCY[0])]
+    for back in range(1, 4):
+        if order - back >= 0:
+            window.append((indexes[order - back], _RECENCY[back]))
+    if order < 3 and position > 0:
+        previous = layout[position - 1]
+        take = previous[1] if previous[2] else previous[1][-2:]
+        for index in take:
+            window.append((index, _PREVIOUS_PARAGRAPH))
+    return window
+
+
+@lru_cache(maxsize=1)
+def _gender_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Gendered role words (lowercase), and the folded words that may tell a name's gender."""
+    people = people_lexicon()
+    roles = frozenset(word for word, gender in people.roles.items() if gender)
+    names = frozenset(people.first_names) | frozenset(people.surnames) | frozenset(people.titles)
+    names |= frozenset(word for name in people.full_names for word in name.split())
+    return roles, names
+
+
+@lru_cache(maxsize=65536)
+def _gender_cue(word: str) -> bool:
+    """Whether a token can tell a person's gender (see :func:`_may_tell_gender`)."""
+    roles, names = _gender_words()
+    if word.lower() in roles:
+        return True
+    if not word[0].isupper():
+        return False
+    return fold(word) in names or surname_gender(word)[0] is not None
+
+
+def _may_tell_gender(text: str, known: dict[str, Gender | None]) -> bool:
+    """Whether the sentence may name someone of known gender or teach (or unteach) a surname.
+
+    The gender of a person mention comes from a gendered title or role word, the gazetteer, a first
+    name, a surname met earlier (``known``) or the surname's ending (:func:`name_gender`), and a
+    surname is learned only from a gendered name: a sentence with none of these words names nobody of
+    known gender and teaches nothing.
+    """
+    words = _TOKEN.findall(text)
+    if any(map(_gender_cue, words)):
+        return True
+    return bool(known) and any(fold(word) in known for word in words if word[0].isupper())
+
+
+_PRONOUN_EDGE = regex.compile(r"[\p{L}\p{M}\d/()-]")
+
+
+def _may_have_pronoun(text: str, hits: list[int], start: int, end: int) -> bool:
+    """Whether :func:`find_pronouns` may find a pronoun in ``text[start:end]``.
+
+    ``hits`` are the starts of the matches of ``PRONOUN_PATTERN`` in the whole text: a sentence with
+    none has none of its own either, unless a character next to it is one the pattern's lookarounds
+    look at (then the sentence alone, without that character, may match).
+    """
+    at = bisect_left(hits, start)
+    if at < len(hits) and hits[at] < end:
+        return True
+    return (start > 0 and _PRONOUN_EDGE.match(text, start - 1) is not None) or (
+        end < len(text) and _PRONOUN_EDGE.match(text, end) is not None
+    )
+
+
 def analyse(
     text: str,
     paragraphs: Iterable[Any],
@@ -1059,11 +1152,16 @@ def analyse(
     layout: list[tuple[int, list[int], bool]] = []  # paragraph index, sentence indexes, ends with "?"
     in_order: list[tuple[Any, int]] = []  # every sentence, with its paragraph index
     last_with_pronoun = -1
+    hits = [match.start() for match in PRONOUN_PATTERN.finditer(text)]
     for paragraph in paragraphs:
         indexes = []
         for sentence in paragraph.sentences:
-            found = find_pronouns(
-                text[sentence.start : sentence.end], sentence.start, sentence.index, paragraph.index, quotes
+            found = (
+                find_pronouns(
+                    text[sentence.start : sentence.end], sentence.start, sentence.index, paragraph.index, quotes
+                )
+                if _may_have_pronoun(text, hits, sentence.start, sentence.end)
+                else []
             )
             if found:
                 pronouns.extend(found)
@@ -1074,33 +1172,36 @@ def analyse(
         layout.append((paragraph.index, indexes, last.endswith("?")))
     if not pronouns:
         return []
-    # Mentions after the sentence of the last pronoun are never candidates, never "named before" a
-    # pronoun and teach no later sentence a surname: the sentences after it need no analysis.
-    for sentence, paragraph_index in in_order[: last_with_pronoun + 1]:
-        mentions[sentence.index] = sentence_mentions(
-            text[sentence.start : sentence.end], sentence.start, sentence.index, paragraph_index, nouns, known, quotes
-        )
     where: dict[int, tuple[int, int]] = {}  # sentence -> (layout position, position in paragraph)
     for position, (_, indexes, _) in enumerate(layout):
         for order, index in enumerate(indexes):
             where[index] = (position, order)
+    windows = [_window(pronoun, where, layout) for pronoun in pronouns]
+    in_windows = {index for window in windows for index, _ in window}
+    # Mentions after the sentence of the last pronoun are never candidates, never "named before" a
+    # pronoun and teach no later sentence a surname: the sentences after it need no analysis. A
+    # sentence in no pronoun's window is never a candidate either: it only matters for the surnames it
+    # teaches and the genders it names before a pronoun, so it gets the light analysis, and none when
+    # no word of it can tell a person's gender.
+    elsewhere: list[Mention] = []
+    for sentence, paragraph_index in in_order[: last_with_pronoun + 1]:
+        sentence_text = text[sentence.start : sentence.end]
+        if sentence.index in in_windows:
+            mentions[sentence.index] = sentence_mentions(
+                sentence_text, sentence.start, sentence.index, paragraph_index, nouns, known, quotes
+            )
+        elif _may_tell_gender(sentence_text, known):
+            elsewhere.extend(
+                sentence_mentions(
+                    sentence_text, sentence.start, sentence.index, paragraph_index, nouns, known, quotes, detail=False
+                )
+            )
     verdicts = []
     history: list[tuple[Pronoun, Verdict | None]] = []
     earlier_genders: set[Gender] = set()
     pointer = 0
-    all_mentions = sorted((m for ms in mentions.values() for m in ms), key=lambda m: m.start)
-    for pronoun in pronouns:
-        position, order = where[pronoun.sentence]
-        indexes = layout[position][1]
-        window: list[tuple[int, float]] = [(pronoun.sentence, _RECENCY[0])]
-        for back in range(1, 4):
-            if order - back >= 0:
-                window.append((indexes[order - back], _RECENCY[back]))
-        if order < 3 and position > 0:
-            previous = layout[position - 1]
-            take = previous[1] if previous[2] else previous[1][-2:]
-            for index in take:
-                window.append((index, _PREVIOUS_PARAGRAPH))
+    all_mentions = sorted([*(m for ms in mentions.values() for m in ms), *elsewhere], key=lambda m: m.start)
+    for pronoun, window in zip(pronouns, windows, strict=True):
         candidates: list[tuple[Mention, float, bool]] = []
         for index, weight in window:
             same = index == pronoun.sentence
