@@ -107,7 +107,8 @@ def is_verb(word: str, previous: str | None, verbs: Verbs, before_previous: str 
 
 
 def tokens(text: str) -> list[str]:
-    return [match.group(0) for match in TOKEN.finditer(text)]
+    found: list[str] = TOKEN.findall(text)  # TOKEN has no group: the whole matches
+    return found
 
 
 # After "X's", these words show that 's is "is" or "has", not a possessive ("Tomorrow's a different beast").

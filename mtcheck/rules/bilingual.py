@@ -148,7 +148,9 @@ def language_of(text: str, expected: str) -> tuple[str, float]:
     words = _WORD.findall(text[:5000])
     if len(words) < 8:
         return expected, 0.0
-    english_share, lithuanian_share = _share(words, _EN_FUNCTION), _share(words, _LT_FUNCTION)
+    lowered = list(map(str.lower, words))
+    english_share = sum(map(_EN_FUNCTION.__contains__, lowered)) / len(words)  # = _share(words, _EN_FUNCTION)
+    lithuanian_share = sum(map(_LT_FUNCTION.__contains__, lowered)) / len(words)
     if expected == "en" and english_share >= 0.12 and lithuanian_share < 0.05:
         return "en", 1.0
     if expected == "lt" and lithuanian_share >= 0.08 and english_share < 0.05:
@@ -268,9 +270,16 @@ def _check_number_missing(ctx: Context) -> Iterator[Finding]:
             )
 
 
+# A decimal comma mention is a numeral of numbers.english() with a comma between two digits (\d as there).
+# Written to start with the comma, so that the search skips to commas fast.
+_DIGIT_COMMA = re.compile(r",(?=\d)(?<=\d,)")
+
+
 def _check_decimal_comma(ctx: Context) -> Iterator[Finding]:
+    if not _DIGIT_COMMA.search(ctx.text):
+        return
     for sentence in ctx.sentences:
-        if not any(map(str.isdigit, sentence.text)):
+        if not _DIGIT_COMMA.search(sentence.text):
             continue
         for mention in english(sentence.text):
             if not mention.decimal_comma:

@@ -30,6 +30,8 @@ _ENTITY = regex.compile(
 )
 _LINE = regex.compile(r"[^\n]+")
 _LINE_TRIM = regex.compile(r"^[\s•·*>\-–—|]+|[\s:.!»›>→…|]+$")
+_LINE_LEAD = regex.compile(r"[\s•·*>\-–—|]+")  # the first alternative of _LINE_TRIM
+_LETTERS = regex.compile(r"\p{L}+")
 _COUNT = regex.compile(r"\s*[(\[]?\d+[)\]]?\s*$")
 _SEPARATORS = regex.compile(r"\s*[|•·/,]\s*|\s+")
 
@@ -51,6 +53,7 @@ class _Data:
     mojibake_other: regex.Pattern[str]
     repairs: dict[str, str]
     special_required: tuple[str, ...] | None = None  # special_pattern cannot match without one of these
+    button_runs: frozenset[str] | None = None  # letter runs of a button line (None: no pre-filter)
 
 
 # What each bundled special-token pattern cannot match without. A pattern not listed here (from a user
@@ -73,6 +76,15 @@ def _special_required(raw: dict[str, Any]) -> tuple[str, ...] | None:
             return None
         required.add(_SPECIAL_REQUIRES[pattern])
     return tuple(sorted(required))
+
+
+def _button_runs(lines: frozenset[str], words: frozenset[str], verbs: frozenset[str]) -> frozenset[str] | None:
+    """The runs of letters that a button line can contain (those of the button lines and words), or None
+    when a button line could have no letter at all (then every line is looked at)."""
+    runs = {entry: _LETTERS.findall(entry) for entry in lines | words}
+    if any(not runs[entry] for entry in lines | (words & verbs)):
+        return None
+    return frozenset(run for found in runs.values() for run in found)
 
 
 def _alternation(items: list[str]) -> str:
@@ -102,6 +114,9 @@ def _compile(raw: dict[str, Any]) -> _Data:
         other_parts.append(rf"(?<!\d\s?)(?:{_alternation(spaced)})(?=\p{{Ll}}{{2}})")
     other = "|".join(f"(?:{part})" for part in other_parts)
     labels = _alternation(raw["link_labels"])
+    button_lines = frozenset(line.lower() for line in raw["button_lines"])
+    button_words = frozenset(word.lower() for word in raw["button_words"])
+    button_verbs = frozenset(word.lower() for word in raw["button_verbs"])
     return _Data(
         placeholders=frozenset(name.lower() for name in raw["placeholders"]),
         placeholder_pattern=regex.compile("|".join(f"(?:{p})" for p in raw["placeholder_patterns"])),
@@ -109,15 +124,16 @@ def _compile(raw: dict[str, Any]) -> _Data:
         shortcodes=frozenset(name.lower() for name in raw["shortcodes"]),
         shortcode_prefixes=tuple(raw["shortcode_prefixes"]),
         html_elements=frozenset(name.lower() for name in raw["html_elements"]),
-        button_lines=frozenset(line.lower() for line in raw["button_lines"]),
+        button_lines=button_lines,
         link_label=regex.compile(rf"(?i)^(?:{labels})\s*[:»›>→–—-]\s*\S"),
-        button_words=frozenset(word.lower() for word in raw["button_words"]),
-        button_verbs=frozenset(word.lower() for word in raw["button_verbs"]),
+        button_words=button_words,
+        button_verbs=button_verbs,
         special_pattern=regex.compile(special),
         mojibake_letter=letter,
         mojibake_other=regex.compile(other),
         repairs=repairs,
         special_required=_special_required(raw),
+        button_runs=_button_runs(button_lines, button_words, button_verbs),
     )
 
 
@@ -241,13 +257,30 @@ def _is_button_line(data: _Data, line: str) -> bool:
     )
 
 
+def _may_be_button_line(data: _Data, stripped: str) -> bool:
+    """Pre-filter, true for every line that ``_is_button_line`` or the link-label test accepts.
+
+    A button line consists of button lines' or words' letters, digits, separators and trimmed marks; the
+    trimmed marks, counts and separators hold no letter, so each run of letters of the lowercased line is
+    one of a button line or word (and there is one). A link-label line matches ``link_label`` once its
+    leading marks are trimmed: the match ends before any trailing mark that _LINE_TRIM drops."""
+    runs = data.button_runs
+    if runs is None:
+        return True
+    found = _LETTERS.findall(stripped.lower())
+    if found and runs.issuperset(found):
+        return True
+    lead = _LINE_LEAD.match(stripped)
+    return data.link_label.match((stripped[lead.end() :] if lead else stripped) + " ") is not None
+
+
 def _check_button_text(ctx: Context) -> Iterator[Finding]:
     data = _data(ctx)
     text = ctx.text
     for match in _LINE.finditer(text):
         line = match.group(0)
         stripped = line.strip()
-        if not stripped or len(stripped) > 160:
+        if not stripped or len(stripped) > 160 or not _may_be_button_line(data, stripped):
             continue
         start = match.start() + (len(line) - len(line.lstrip()))
         end = match.start() + len(line.rstrip())

@@ -10,14 +10,17 @@ elliptical replies English does write as sentences ("Not so.", "Far from it.", `
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
+from operator import itemgetter
 from typing import Any
 
 import regex
 
-from mtcheck.grammar import PREPOSITIONS, has_verb, is_verb, tokens, verbs_for
+from mtcheck.grammar import PREPOSITIONS, TOKEN, has_verb, is_verb, verbs_for
 from mtcheck.model import Finding, Paragraph, Sentence, Severity
 from mtcheck.rules.base import Context, Example, Rule
 
@@ -29,6 +32,8 @@ _ATTRIBUTION = regex.compile(
     regex.IGNORECASE,
 )
 _QUOTES = "\"'“”„«»‘’"
+_WORD_START = frozenset(string.ascii_letters + string.digits)
+_first = itemgetter(0)
 _CONNECTORS = frozenset({"of", "and", "the", "for", "de", "von", "van", "der", "&"})
 # Fewer words than this are a fragment even when the sentence does not start with a preposition.
 _MAX_WORDS = 5
@@ -107,11 +112,29 @@ def _context_message(ctx: Context, sentence: Sentence) -> tuple[str, float]:
     return "", 0.8
 
 
-def _candidates(ctx: Context) -> Iterator[tuple[Sentence, list[str]]]:
+def _candidates(ctx: Context) -> list[tuple[Sentence, list[str]]]:
+    """Short sentences that are not verbless by nature, with their words. Cached per document (both rules
+    use them)."""
+    key = "fragments.candidates"
+    found: list[tuple[Sentence, list[str]]] | None = ctx.options.get(key)
+    if found is None:
+        found = ctx.options[key] = list(_find_candidates(ctx))
+    return found
+
+
+def _find_candidates(ctx: Context) -> Iterator[tuple[Sentence, list[str]]]:
     data = ctx.lexicons.compiled("fragments", _compile)
     for paragraph in ctx.paragraphs:
         for position, sentence in enumerate(paragraph.sentences):
-            words = tokens(sentence.text)
+            text = sentence.text
+            if not text.endswith(".") or text.endswith(".."):
+                continue  # the first test of _skip_line, done before the words are cut
+            # A lower bound on the number of words (TOKEN matches): a chunk between whitespace that starts
+            # with an ASCII letter or digit starts a word of its own.
+            if sum(map(_WORD_START.__contains__, map(_first, text.split(None, 20)))) > _MAX_WORDS_PREPOSITIONAL:
+                continue
+            # the words, or the first _MAX_WORDS_PREPOSITIONAL + 1 of them (then too many)
+            words = [match.group(0) for match in islice(TOKEN.finditer(text), _MAX_WORDS_PREPOSITIONAL + 1)]
             if not words or len(words) > _MAX_WORDS_PREPOSITIONAL:
                 continue
             if position > 0 and paragraph.sentences[position - 1].text.rstrip(_QUOTES + ")").endswith("?"):

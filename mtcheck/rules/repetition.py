@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import eq
 
 import regex
 
-from mtcheck.model import Finding, Severity
+from mtcheck.model import Finding, Sentence, Severity
 from mtcheck.rules.base import Context, Example, Rule
 
 # A doubled word: the same word twice, separated by whitespace only (case-insensitive).
@@ -16,6 +21,93 @@ _DOUBLE_WORD = regex.compile(r"(?<![\w'’-])(\p{L}[\p{L}'’-]*)(\s+)(\1)(?![\w
 _DOUBLE_PHRASE = regex.compile(
     r"(?<![\w'’-])((?:\p{L}[\p{L}'’-]*\s+){1,3}\p{L}[\p{L}'’-]*)(\s+)(\1)(?![\w'’-])", regex.IGNORECASE
 )
+
+
+# Pre-filter. A match of either pattern is a run of whole tokens of [\p{L}\p{M}'’-] followed, after
+# whitespace only, by the same tokens again (the backreference matches each character case-insensitively,
+# and every character the regex module treats as a case variant of a token character is a token
+# character too). So a sentence can only match where its lowercased token list repeats an item at
+# distance 1 (a word), or two items in a row at distance 2 to 4 (a phrase), provided that the characters
+# of the text lowercase like all their case variants (``_char``; otherwise every sentence is searched).
+# Only the sentences where such a repetition starts are searched with the patterns, so the matches are
+# the same. The tokens are cut fast from the UTF-8 bytes of the lowercased text: every character that is
+# not a token character becomes a space (``lower`` keeps token and other characters apart), then split.
+_TOKEN_CHAR = regex.compile(r"[\p{L}\p{M}'’-]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_SEPARATOR = "\x1f"  # between the sentences of a document joined into one text; never a token character
+_ASCII_TABLE = bytes(
+    byte if byte >= 0x80 or chr(byte).isalpha() or chr(byte) in "'-\x1f" else 0x20 for byte in range(256)
+)
+
+
+@dataclass(frozen=True)
+class _Char:
+    safe: bool  # all its case variants (as the regex module matches them, transitively) lowercase alike
+    blank: tuple[bytes, ...]  # its lowercase's non-ASCII characters to turn into spaces (not a token char)
+
+
+_CHARS: dict[str, _Char] = {}
+
+
+def _char(char: str) -> _Char:
+    known = _CHARS.get(char)
+    if known is None:
+        get_all_cases = getattr(getattr(regex, "_regex", None), "get_all_cases", None)
+        safe = False
+        if get_all_cases is not None:
+            flags = int(regex.IGNORECASE | regex.UNICODE)
+            seen, todo = {ord(char)}, [ord(char)]
+            while todo:
+                for other in get_all_cases(flags, todo.pop()):
+                    if other not in seen:
+                        seen.add(other)
+                        todo.append(other)
+            safe = len({chr(code).lower() for code in seen}) == 1
+        blank = () if _TOKEN_CHAR.match(char) else tuple(c.encode() for c in char.lower() if not c.isascii())
+        known = _CHARS[char] = _Char(safe, blank)
+    return known
+
+
+def _tokens(ctx: Context) -> tuple[list[bytes], list[int]] | None:
+    """The lowercased tokens of the document's sentences, with a separator token between sentences, and
+    the positions of the separators; None when the pre-filter does not apply. Cached per document."""
+    key = "repetition.tokens"
+    if key not in ctx.options:
+        value = None
+        joined = f" {_SEPARATOR} ".join(sentence.text for sentence in ctx.sentences)
+        chars = [_char(char) for char in set(_NON_ASCII.findall(joined))]
+        if joined.count(_SEPARATOR) == max(0, len(ctx.sentences) - 1) and all(char.safe for char in chars):
+            data = joined.lower().encode().translate(_ASCII_TABLE)
+            for char in chars:
+                for blank in char.blank:
+                    data = data.replace(blank, b" ")
+            keys = data.split()
+            value = keys, list(compress(count(), map(eq, keys, repeat(_SEPARATOR.encode()))))
+        ctx.options[key] = value
+    tokens: tuple[list[bytes], list[int]] | None = ctx.options[key]
+    return tokens
+
+
+def _candidates(ctx: Context, distances: tuple[int, ...]) -> Iterator[Sentence]:
+    """The sentences in which a token repeats at one of ``distances`` (1: one token; more: two tokens in a
+    row), in document order; all sentences when the pre-filter does not apply."""
+    tokens = _tokens(ctx)
+    if tokens is None:
+        yield from ctx.sentences
+        return
+    keys, separators = tokens
+    found: set[int] = set()
+    for distance in distances:
+        starts: Iterator[int]
+        if distance == 1:
+            starts = compress(count(), map(eq, keys, keys[1:]))
+        else:  # two tokens in a row repeat
+            starts = compress(count(), map(eq, keys, keys[distance:-1]))
+            starts = (start for start in starts if keys[start + 1] == keys[start + 1 + distance])
+        found.update(bisect_right(separators, start) for start in starts)
+    sentences = ctx.sentences
+    for index in sorted(found):
+        yield sentences[index]
 
 
 @lru_cache(maxsize=1)
@@ -27,7 +119,7 @@ def _legitimate() -> frozenset[str]:
 
 def _check_repeated_word(ctx: Context) -> Iterator[Finding]:
     legitimate = _legitimate()
-    for sentence in ctx.sentences:
+    for sentence in _candidates(ctx, (1,)):
         for match in _DOUBLE_WORD.finditer(sentence.text):
             word = match.group(1)
             if word.lower() in legitimate or "\n" in match.group(2):
@@ -46,7 +138,7 @@ def _check_repeated_word(ctx: Context) -> Iterator[Finding]:
 
 
 def _check_repeated_phrase(ctx: Context) -> Iterator[Finding]:
-    for sentence in ctx.sentences:
+    for sentence in _candidates(ctx, (2, 3, 4)):
         for match in _DOUBLE_PHRASE.finditer(sentence.text):
             phrase = match.group(1)
             if "\n" in match.group(2) or len(phrase.split()) < 2:

@@ -24,6 +24,11 @@ _FIRST_TOKEN = regex.compile(r"\S+")
 _INNER_CAPITAL = regex.compile(r"\p{Ll}+\p{Lu}")  # iPhone, eBay, mRNA
 _ENUMERATOR = regex.compile(r"(?:\d{1,2}|[a-z]|[ivx]{1,4})\.")  # "1." "a." "iv." list markers
 _LAST_WORD = regex.compile(r"([\p{L}%][\p{L}'’]*|\d[\d.,]*)\s*\.$")
+# The same search from the end of the text (fast: a forward search tries every position). On a text that
+# ends with a full stop it finds the same match: a match ends at the end, its word ends where the
+# whitespace before the full stop starts, and of the two alternatives only one can match there (no
+# character is both a letter and a digit, '%' is neither), each as far to the left as it can.
+_LAST_WORD_REVERSE = regex.compile(r"(?r)([\p{L}%][\p{L}'’]*|\d[\d.,]*)\s*\.$")
 _YEAR = regex.compile(r"(?<![\d.,])(?:1[89]\d\d|20\d\d)\s*\.$")
 _NUMBER = regex.compile(r"\d\s*\.$")
 # Lithuanian abbreviations that end with a full stop (the untranslated rules flag them as words).
@@ -167,19 +172,20 @@ def _check_cut_amount(ctx: Context) -> Iterator[Finding]:
 
 
 def _check_cut_off(ctx: Context) -> Iterator[Finding]:
-    data = _data(ctx)
+    cut_endings = _data(ctx).cut_endings
+    search = _LAST_WORD_REVERSE.search  # = _LAST_WORD.search on a text that ends with a full stop
     for paragraph in ctx.paragraphs:
         sentences = paragraph.sentences
         for position, sentence in enumerate(sentences):
             text = sentence.text
-            if not _ends_with_full_stop(text) or len(text.split()) < 3:
+            if not text.endswith(".") or text.endswith(".."):  # _ends_with_full_stop
+                continue
+            last = search(text)
+            if last is None or last.group(1).lower() not in cut_endings or len(text.split()) < 3:
                 continue
             following = sentences[position + 1].text if position + 1 < len(sentences) else ""
             if following[:1].islower():
                 continue  # MT201 reports the lowercase continuation and names this cause
-            last = _LAST_WORD.search(text)
-            if last is None or last.group(1).lower() not in data.cut_endings:
-                continue
             if ctx.in_quote(sentence.start, sentence.end):
                 continue
             yield ctx.finding(
