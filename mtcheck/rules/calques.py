@@ -161,7 +161,7 @@ _FOLD_EXTRA = str.maketrans({"\u0307": None, "ı": "i"})
 _ASCII_WORD = regex.compile(r"[a-z0-9_]+")
 _ASCII_WORDS = re.compile(r"[a-z0-9_]+")  # the same, faster over a whole document
 _MAX_CLAUSES = 8
-_MAX_SUBSTRINGS = 16
+_MAX_SUBSTRINGS = 64  # more strings cost less than a regex scan of the document that finds nothing
 
 
 @dataclass(frozen=True)
@@ -171,9 +171,30 @@ class _Clause:
     words: frozenset[str]
     strings: frozenset[str]
     commonness: float  # Zipf frequency of its most common keyword: the lower, the more selective
+    # each string with its inner words (the ASCII words delimited inside it, which a text that has the
+    # string has as words): looked up in the document's words before the string is searched
+    searches: tuple[tuple[str, frozenset[str]], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        searches = []
+        # a string that contains another one of the clause is in the text only if that one is: the
+        # clause holds exactly when one of the others is in the text
+        kept = [
+            string for string in self.strings if not any(other != string and other in string for other in self.strings)
+        ]
+        for string in sorted(kept, key=lambda string: (len(string), string)):
+            inner = frozenset(
+                match.group()
+                for match in _ASCII_WORDS.finditer(string)
+                if match.start() > 0 and match.end() < len(string)
+            )
+            searches.append((string, inner))
+        object.__setattr__(self, "searches", tuple(searches))
 
     def holds(self, words: set[str], folded: str) -> bool:
-        return not self.words.isdisjoint(words) or any(string in folded for string in self.strings)
+        return not self.words.isdisjoint(words) or any(
+            inner.issubset(words) and string in folded for string, inner in self.searches
+        )
 
 
 Requirement = tuple[_Clause, ...]  # all must hold

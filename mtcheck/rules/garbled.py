@@ -19,7 +19,7 @@ from typing import Any
 
 import regex
 
-from mtcheck.grammar import NOUN_CONTEXT, PREPOSITIONS, has_verb, tokens, verbs_for
+from mtcheck.grammar import NOUN_CONTEXT, PREPOSITIONS, TOKEN, Verbs, has_verb, tokens, verbs_for
 from mtcheck.model import Finding, Sentence, Severity
 from mtcheck.rules.base import Context, Example, Rule
 
@@ -78,6 +78,75 @@ class GarbledData:
     before_subject: frozenset[str]
     subjects: frozenset[str]
     agreement: dict[str, frozenset[str]]
+    # Pre-filters, searched in the lowercased text: every pair a rule flags (a first word that is the
+    # listed word in any case, one space, the listed second word as written) leaves one of these
+    # strings in it. A sentence (or a document) without one is skipped.
+    article_pairs: _Pairs | None = None  # MT222
+    agreement_pairs: _Pairs | None = None  # MT223
+    preposition_pairs: _Pairs | None = None  # MT224
+
+
+class _Pairs:
+    """Whether lowercased text has "first second" for a first and a second word of one of the pairs
+    (firsts, seconds), as whole words: every pair a rule flags (a first word that is a listed word in
+    any case, one space, the listed second word as written) leaves one in the lowercased text, and no
+    character that is not a letter lowercases to one. The regexes start with a literal (fast to search
+    for): one per first word when there are fewer first words than second ones, else one regex whose
+    branches start with a second word."""
+
+    def __init__(self, pairs: list[tuple[frozenset[str], frozenset[str]]]) -> None:
+        pairs = [(firsts, seconds) for firsts, seconds in pairs if firsts and seconds]
+        by_first: dict[str, set[str]] = {}
+        by_second: dict[str, set[str]] = {}
+        for firsts, seconds in pairs:
+            for first in firsts:
+                by_first.setdefault(first.lower(), set()).update(second.lower() for second in seconds)
+            for second in seconds:
+                by_second.setdefault(second.lower(), set()).update(first.lower() for first in firsts)
+        self.always = not all(word.isascii() for word in [*by_first, *by_second])  # lowercasing may not map
+        # an ASCII word character by character then (it does, Greek sigma aside, for ASCII words)
+        if len(by_first) <= len(by_second):
+            self.patterns = tuple(
+                regex.compile(
+                    rf"{_escape(first)}(?<=(?<!\p{{L}}){_escape(first)}) (?:{_alternation(seconds)})(?!\p{{L}})"
+                )
+                for first, seconds in sorted(by_first.items())
+            )
+        else:
+            branches = [
+                rf"{_escape(second)}(?!\p{{L}})(?<=(?<!\p{{L}})(?:{_alternation(firsts)}) {_escape(second)})"
+                for second, firsts in sorted(by_second.items())
+            ]
+            self.patterns = (regex.compile(f" (?:{'|'.join(branches)})"),)
+
+    def in_text(self, text: str) -> bool:
+        if self.always:
+            return True
+        lowered = text.lower()
+        return any(pattern.search(lowered) is not None for pattern in self.patterns)
+
+
+def _has_pair(pairs: _Pairs | None, text: str) -> bool:
+    return pairs is None or pairs.in_text(text)
+
+
+def _sentence_texts(ctx: Context) -> str:
+    """The sentences' texts, one a line (computed once a document): a pair is in one of the sentences
+    exactly when it is in this text (no pair spans a line break)."""
+    cached = ctx.options.get("_garbled_sentences")
+    if cached is None or cached[0] is not ctx.document:
+        cached = (ctx.document, "\n".join(sentence.text for sentence in ctx.sentences))
+        ctx.options["_garbled_sentences"] = cached
+    text: str = cached[1]
+    return text
+
+
+def _escape(word: str) -> str:
+    return str(regex.escape(word))
+
+
+def _alternation(words: set[str]) -> str:
+    return "|".join(_escape(word) for word in sorted(words, key=lambda word: (-len(word), word)))
 
 
 def _compile(raw: dict[str, Any]) -> GarbledData:
@@ -88,13 +157,21 @@ def _compile(raw: dict[str, Any]) -> GarbledData:
         str(pronoun).lower(): frozenset(str(verb).lower() for verb in verbs)
         for pronoun, verbs in raw.get("agreement", {}).items()
     }
+    after_article = words("after_article")
+    before_of = words("before_of")
+    after_of = words("after_of")
+    before_subject = words("before_subject")
+    subjects = words("subject_pronouns")
     return GarbledData(
-        words("after_article"),
-        words("before_of"),
-        words("after_of"),
-        words("before_subject"),
-        words("subject_pronouns"),
+        after_article,
+        before_of,
+        after_of,
+        before_subject,
+        subjects,
         agreement,
+        _Pairs([(frozenset({"a", "an", "the"}), after_article)]),
+        _Pairs([(frozenset({pronoun}), verbs) for pronoun, verbs in agreement.items()]),
+        _Pairs([(before_of, frozenset({"of"})), (frozenset({"of"}), after_of), (before_subject, subjects)]),
     )
 
 
@@ -180,12 +257,36 @@ def _after_split(previous: Sentence | None) -> bool:
     )
 
 
+# Characters that are not in a grammar.TOKEN word (letters, marks, apostrophes, hyphens) nor start one
+# (digits): a chunk of text between whitespace that is a word between them has that word as a token.
+_CHUNK_EDGES = ".,;:!?()[]\"“”„«»"
+_PLAIN_AUXILIARIES: dict[int, tuple[Verbs, frozenset[str]]] = {}
+
+
+def _plain_auxiliaries(verbs: Verbs) -> frozenset[str]:
+    """The auxiliaries that are a whole token as written (lowercase, no ’): one of them as a chunk of
+    a sentence is a token that makes ``has_verb`` true."""
+    cached = _PLAIN_AUXILIARIES.get(id(verbs))
+    if cached is None or cached[0] is not verbs:
+        plain = frozenset(
+            word
+            for word in verbs.auxiliaries
+            if word == word.lower() and "’" not in word and TOKEN.fullmatch(word) and word[0].isalpha()
+        )
+        cached = _PLAIN_AUXILIARIES[id(verbs)] = (verbs, plain)
+    return cached[1]
+
+
 def _check_verbless(ctx: Context) -> Iterator[Finding]:
     verbs = verbs_for(ctx.lexicons)
+    auxiliaries = _plain_auxiliaries(verbs)
     for sentence in ctx.sentences:
         text = sentence.text
         if sentence.index == 0 or not text.endswith(".") or text.endswith(".."):
             continue  # the title; headlines, questions, exclamations and ellipses
+        chunks = text.split()
+        if not auxiliaries.isdisjoint(chunks) or not auxiliaries.isdisjoint([c.strip(_CHUNK_EDGES) for c in chunks]):
+            continue  # an auxiliary ("is", "was", "has") is a verb wherever it stands: has_verb is true
         if not text[0].isupper() or text[0] in _QUOTES or ":" in text or ctx.in_quote(sentence.start, sentence.end):
             continue  # lowercase starts are splits (MT201); labels ("Photo: ..."), quotations
         words = tokens(text)
@@ -212,8 +313,12 @@ def _check_verbless(ctx: Context) -> Iterator[Finding]:
 
 def _check_article_pair(ctx: Context) -> Iterator[Finding]:
     data = ctx.lexicons.compiled("garbled", _compile)
+    if not _has_pair(data.article_pairs, _sentence_texts(ctx)):
+        return
     for sentence in ctx.sentences:
         text = sentence.text
+        if not _has_pair(data.article_pairs, text):
+            continue
         words = _words(text)
         for (first, start, first_end), (second, second_start, end) in pairwise(words):
             if first.lower() not in ("a", "an", "the") or second not in data.after_article or second == first.lower():
@@ -235,8 +340,12 @@ def _check_article_pair(ctx: Context) -> Iterator[Finding]:
 
 def _check_agreement(ctx: Context) -> Iterator[Finding]:
     data = ctx.lexicons.compiled("garbled", _compile)
+    if not _has_pair(data.agreement_pairs, _sentence_texts(ctx)):
+        return
     for sentence in ctx.sentences:
         text = sentence.text
+        if not _has_pair(data.agreement_pairs, text):
+            continue
         words = _words(text)
         for position, (pronoun, start, pronoun_end) in enumerate(words[:-1]):
             forms = data.agreement.get(pronoun.lower())
@@ -269,8 +378,12 @@ def _check_agreement(ctx: Context) -> Iterator[Finding]:
 
 def _check_preposition_pair(ctx: Context) -> Iterator[Finding]:
     data = ctx.lexicons.compiled("garbled", _compile)
+    if not _has_pair(data.preposition_pairs, _sentence_texts(ctx)):
+        return
     for sentence in ctx.sentences:
         text = sentence.text
+        if not _has_pair(data.preposition_pairs, text):
+            continue
         words = _words(text)
         for (first, start, first_end), (second, second_start, end) in pairwise(words):
             lower = first.lower()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -278,6 +279,7 @@ _ENGLISH_SPELLING = regex.compile(r"[wqx]|th|sh|ee|oo|ea", regex.IGNORECASE)
 _NATIVE_ENDINGS = ("akis", "idis", "ides", "opoulos", "poulos", "itis", "eas", "ias", "ios", "eo", "io")
 
 
+@lru_cache(maxsize=65536)
 def _english_zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
@@ -326,14 +328,32 @@ def _unknown_foreign_hits(ctx: Context) -> list[tuple[int, int, str, str, float]
     return list(_LAST_FOREIGN["hits"])
 
 
+_ADDED_ENDS = ("ui", "o", "ą", "į", "as", "is")  # every ending of _ADDED ends with one of these
+
+
+def _may_be_added(word: str, lexicon: NameLexicon, ctx: Context) -> bool:
+    """The tests of the loop below that depend on the word only (a word failing them is skipped)."""
+    return (
+        word.endswith(_ADDED_ENDS)
+        and not (word in lexicon.forms or word in lexicon.first_forms or word in lexicon.english)
+        and not (ctx.accepted(word) or word.isupper())
+        and _ADDED.match(word) is not None
+    )
+
+
 def _compute_unknown_foreign_hits(ctx: Context, lexicon: NameLexicon) -> list[tuple[int, int, str, str, float]]:
     text = ctx.text
     tokens = _name_tokens(text)
     bare = {match.group(0) for match in tokens}
-    flagged = {(hit.start, hit.end) for hit in known_name_hits(ctx)}
+    candidates = {word for word in bare if _may_be_added(word, lexicon, ctx)}  # only looked up: order-free
     hits: list[tuple[int, int, str, str, float]] = []
+    if not candidates:
+        return hits
+    flagged = {(hit.start, hit.end) for hit in known_name_hits(ctx)}
     for match in tokens:
         word = match.group(0)
+        if word not in candidates:
+            continue
         if word in lexicon.forms or word in lexicon.first_forms or word in lexicon.english:
             continue
         if ctx.accepted(word) or word.isupper():
@@ -383,14 +403,29 @@ def _check_lithuanian_oblique(ctx: Context) -> Iterator[Finding]:
     # in text order, never set order: which nominative a stem gets must not depend on string hashing
     words = dict.fromkeys(match.group(0) for match in tokens)
     nominatives: dict[str, str] = {}  # stem -> paradigm, from the nominatives the document uses
+    nominative_endings = tuple(lexicon.nominative)
     for word in words:
+        if not word.endswith(nominative_endings):
+            continue  # (the loop below would find nothing)
         for ending in lexicon.nominative:
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 nominatives.setdefault(word[: -len(ending)], ending)
     foreign_hits = {hit[1] for hit in _unknown_foreign_hits(ctx)}  # MT402 has these
     female = _FEMALE_OBLIQUE
+    # the endings a stem of ``nominatives`` may take in another case: only they can end a word below
+    oblique = tuple(
+        sorted({ending for paradigm in lexicon.nominative for ending in lexicon.paradigms.get(paradigm, ())[1:5]})
+    )
+    lengths = sorted({len(ending) for ending in oblique if ending})
+    candidates = {
+        word
+        for word in words
+        if _may_be_oblique(word, lexicon, ctx, nominatives, oblique, lengths)
+    }  # only looked up: order-free
     for match in tokens:
         word = match.group(0)
+        if word not in candidates:
+            continue
         if ctx.accepted(word) or word.isupper() or word in lexicon.place_genitives or word in lexicon.english:
             continue
         if _in_address(text, match.start(), match.end()) or match.end() in foreign_hits:
@@ -404,8 +439,15 @@ def _check_lithuanian_oblique(ctx: Context) -> Iterator[Finding]:
         elif (female_match := female.match(word)) is not None:
             suggestion = word[: female_match.start(1)] + "ė"
         else:
-            for stem_length in range(len(word) - 1, 2, -1):
+            # the stems from the longest down, as range(len(word) - 1, 2, -1), skipping the endings that
+            # no paradigm of ``nominatives`` has (the test below fails for them)
+            for ending_length in lengths:
+                stem_length = len(word) - ending_length
+                if stem_length < 3:
+                    break
                 stem, ending = word[:stem_length], word[stem_length:]
+                if ending not in oblique:
+                    continue
                 paradigm = nominatives.get(stem)
                 if paradigm is None:
                     continue
@@ -426,6 +468,35 @@ def _check_lithuanian_oblique(ctx: Context) -> Iterator[Finding]:
             f"{word!r} is a Lithuanian name in a case form other than the nominative: English keeps the base form",
             suggestion,
         )
+
+
+def _may_be_oblique(
+    word: str,
+    lexicon: NameLexicon,
+    ctx: Context,
+    nominatives: dict[str, str],
+    oblique: tuple[str, ...],
+    lengths: list[int],
+) -> bool:
+    """The tests of _check_lithuanian_oblique's loop that depend on the word only: False when the
+    word gets no suggestion whatever its place."""
+    if word.isupper() or word in lexicon.place_genitives or word in lexicon.english:
+        return False
+    known = lexicon.forms.get(word)
+    if known is not None:
+        possible = known.role == "lithuanian"
+    elif (word.endswith(("ės", "ei", "ę", "ėje")) or "-" in word) and _FEMALE_OBLIQUE.match(word) is not None:
+        possible = True
+    else:
+        possible = (
+            bool(nominatives)
+            and word.endswith(oblique)
+            and any(
+                len(word) - length >= 3 and word[-length:] in oblique and word[:-length] in nominatives
+                for length in lengths
+            )
+        )
+    return possible and not ctx.accepted(word)
 
 
 # --- the Lithuanian initial + surname convention ---------------------------------------------------
@@ -505,18 +576,20 @@ def _may_name_in_full(text: str, surname: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
+def _full_name_pattern(initial: str, surname: str) -> Any:
+    return regex.compile(
+        r"(?<!\p{L})(" + regex.escape(initial) + r"\p{Ll}+(?:-\p{Lu}\p{Ll}+)?) " + regex.escape(surname) + r"(?!\p{L})"
+    )
+
+
 def _full_name(ctx: Context, initial: str, surname: str) -> tuple[str | None, int | None]:
     """The person's full name, when the translator could know it: the article names them in full
     elsewhere ("D. Peskov ... Dmitry Peskov"), or they are a public figure of the gazetteer; and where
     the article names them in full (None when it does not)."""
     in_text = None
     if _may_name_in_full(ctx.text, surname):  # without compiling the pattern when it cannot match
-        in_text = regex.search(
-            r"(?<!\p{L})(" + regex.escape(initial) + r"\p{Ll}+(?:-\p{Lu}\p{Ll}+)?) "
-            + regex.escape(surname)
-            + r"(?!\p{L})",
-            ctx.text,
-        )
+        in_text = _full_name_pattern(initial, surname).search(ctx.text)
     if in_text:
         return f"{in_text.group(1)} {surname}", in_text.start()
     known = ctx.lexicons.compiled("people", _compile_full_names).get(surname.lower(), ())

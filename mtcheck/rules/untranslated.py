@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -168,6 +168,41 @@ _ENGLISH_DETERMINERS = frozenset(
     ]
 )
 _SEVERITIES = {"minor": Severity.MINOR, "major": Severity.MAJOR, "critical": Severity.CRITICAL}
+# Bound on the per-process caches keyed by whitespace-separated chunks of text.
+_MAX_CHUNKS = 1_000_000
+
+
+def _document_chunks(ctx: Context) -> set[str]:
+    """The document's distinct whitespace-separated chunks (``ctx.text.split()``), computed once a
+    document. No word, abbreviation start or letter run crosses whitespace, so the document-level
+    pre-filters below classify chunks (cached per process: most chunks recur) instead of re-scanning
+    the text with regexes."""
+    cached = ctx.options.get("_untranslated_chunks")
+    if cached is None or cached[0] is not ctx.document:
+        cached = (ctx.document, set(ctx.text.split()))
+        ctx.options["_untranslated_chunks"] = cached
+    chunks: set[str] = cached[1]
+    return chunks
+
+
+# Characters around a word in a chunk ("said,", "(Vilnius)") that are not letters, marks, digits, hyphens or
+# apostrophes: a chunk that is letters between them has one word, the letters.
+_EDGE_PUNCTUATION = ".,;:!?()[]"
+
+
+def _chunk_words(chunk: str) -> list[str]:
+    """``_WORD.findall(chunk)``, without the regex for the common chunks (a word and punctuation)."""
+    core = chunk.strip(_EDGE_PUNCTUATION)
+    if core.isalpha():
+        return [core]
+    words: list[str] = _WORD.findall(chunk)
+    return words
+
+
+def _clean_bounds(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` begins and ends at whitespace (or the text's ends): its words, scanned
+    with ``pos``/``endpos``, are then exactly the words of its chunks."""
+    return (start == 0 or text[start - 1].isspace()) and (end >= len(text) or text[end].isspace())
 
 
 def _lower_word_is_lithuanian_spelled(word: str) -> bool:
@@ -242,23 +277,28 @@ _LT_ONLY_ENDINGS = (
 )
 
 
-@lru_cache(maxsize=1)
-def _lithuanian_stems() -> frozenset[str]:
-    """Stems of the words wordfreq knows as Lithuanian (one per million or more), built once."""
+_SORTED_ENDINGS = tuple(sorted(_ENDING_SET))
+
+
+@lru_cache(maxsize=65536)
+def _is_lithuanian_stem(stem: str) -> bool:
+    """Whether ``stem`` (three letters or more) is a stem of a word wordfreq knows as Lithuanian (one per
+    million or more, five letters or more, rarer in English): ``stem`` plus one of the endings is such a
+    word. Looked up per stem, rather than building every stem of the Lithuanian vocabulary."""
     lithuanian, english = _frequencies()
-    stems: set[str] = set()
-    for word, frequency in lithuanian.items():
-        if frequency >= 1e-6 and len(word) >= 5 and english.get(word, 0.0) < frequency:
-            stems |= _stems(word) - {word}
-    return frozenset(stems)
+    for ending in _SORTED_ENDINGS:
+        word = stem + ending
+        frequency = lithuanian.get(word)
+        if frequency is not None and frequency >= 1e-6 and len(word) >= 5 and english.get(word, 0.0) < frequency:
+            return True
+    return False
 
 
 def _lt_by_morphology(word: str) -> bool:
     """An unknown word with a Lithuanian-only ending whose stem is a known Lithuanian stem."""
     if len(word) < 7 or not word.endswith(_LT_ONLY_ENDINGS) or _frequencies()[1].get(word, 0.0) > 0.0:
         return False
-    known = _lithuanian_stems()
-    return any(len(stem) >= 4 and stem in known for stem in _stems(word) - {word})
+    return any(len(stem) >= 4 and _is_lithuanian_stem(stem) for stem in sorted(_stems(word) - {word}))
 
 
 @lru_cache(maxsize=1)
@@ -288,22 +328,59 @@ class _Abbreviations:
     pattern: Any  # compiled regex of every flaggable abbreviation
     tokens: frozenset[str]  # lowercase words that are abbreviations (without the full stop)
     candidates: Any = None  # compiled regex: where a match of ``pattern`` can start (None: anywhere)
+    # compiled regex of the abbreviations' first words (up to the first space), with the candidates'
+    # lookbehind: every match of ``pattern`` starts with one, inside one whitespace-separated chunk
+    first_words: Any = None
+    _chunk_offsets: dict[str, tuple[int, ...]] = field(default_factory=dict)  # chunk -> where first_words starts
+    _chunks_seen: set[str] = field(default_factory=set)
+    _chunks_flagged: set[str] = field(default_factory=set)  # the seen chunks with an offset
 
-    def finditer(self, text: str) -> Iterator[Any]:
+    def finditer(self, text: str, chunks: set[str] | None = None) -> Iterator[Any]:
         """``pattern.finditer(text)``, faster: the full pattern (slow lookbehinds) is tried only where
-        an abbreviation starts, at a word start (found with one cheap overlapped scan)."""
+        an abbreviation can start. With ``first_words``: inside the chunks (``chunks``, the distinct
+        ``text.split()``) where an abbreviation's first word starts (classified once per process);
+        else where ``candidates`` finds one (one overlapped scan)."""
         if self.candidates is None:
             yield from self.pattern.finditer(text)
             return
+        positions: Iterator[int] | list[int]
+        if self.first_words is None:
+            positions = (candidate.start() for candidate in self.candidates.finditer(text, overlapped=True))
+        else:
+            positions = self._positions(text, set(text.split()) if chunks is None else chunks)
         last = 0
-        for candidate in self.candidates.finditer(text, overlapped=True):
-            position = candidate.start()
+        for position in positions:
             if position < last:
                 continue
             match = self.pattern.match(text, position)
             if match is not None:
                 yield match
                 last = match.end()
+
+    def _positions(self, text: str, chunks: set[str]) -> list[int]:
+        """Sorted offsets in ``text`` where an abbreviation's first word starts: a superset of where
+        ``candidates`` matches (whose every match starts with a first word, within one chunk)."""
+        seen, flagged, offsets = self._chunks_seen, self._chunks_flagged, self._chunk_offsets
+        if len(seen) > _MAX_CHUNKS:
+            seen.clear()
+        for chunk in chunks.difference(seen):
+            found: tuple[int, ...]
+            if chunk.isalpha():  # after a letter no first word starts: only at the chunk's start
+                found = (0,) if self.first_words.match(chunk) else ()
+            else:
+                found = tuple(match.start() for match in self.first_words.finditer(chunk, overlapped=True))
+            if found:
+                offsets[chunk] = found
+                flagged.add(chunk)
+            seen.add(chunk)
+        positions: set[int] = set()
+        for chunk in chunks.intersection(flagged):
+            found = offsets[chunk]
+            index = text.find(chunk)
+            while index != -1:
+                positions.update(index + offset for offset in found)
+                index = text.find(chunk, index + 1)
+        return sorted(positions)
 
 
 _CONTEXTS = ("any", "number", "year", "day", "street", "century", "and", "before-number", "none")
@@ -366,7 +443,13 @@ def _compile_abbreviations(raw: dict[str, Any]) -> _Abbreviations:
     # contexts are lookbehinds): the places where that holds are the only ones worth trying
     flaggable = [abbr for abbrs in by_context.values() for abbr in abbrs]
     candidates = regex.compile(rf"(?<![\p{{L}}\p{{M}}.])(?i:{'|'.join(bodies)})") if bodies and all(flaggable) else None
-    return _Abbreviations(table, pattern, tokens, candidates)
+    # every body is the abbreviation's regex (_abbreviation_regex): it starts with the escaped first
+    # word, which cannot match across whitespace
+    first_words = None
+    if candidates is not None and all(abbr.split() and abbr == abbr.lstrip() for abbr in flaggable):
+        firsts = sorted({regex.escape(abbr.split()[0]) for abbr in flaggable}, key=len, reverse=True)
+        first_words = regex.compile(rf"(?<![\p{{L}}\p{{M}}.])(?i:{'|'.join(firsts)})")
+    return _Abbreviations(table, pattern, tokens, candidates, first_words)
 
 
 _LETTER_RUN = regex.compile(r"[\p{L}\p{M}]+")
@@ -381,13 +464,37 @@ class _Dates:
     day_d: Any  # "14 d."
     year_case: Any  # "2020-ųjų", "2020-aisiais"
     forms: frozenset[str] | None = None  # every month and weekday form, when all are plain Lithuanian words
+    # per-process chunk classes: (seen, with a letter run that is a form, starting with "d.")
+    _chunk_classes: tuple[set[str], set[str], set[str]] = field(default_factory=lambda: (set(), set(), set()))
 
-    def may_have_date(self, text: str) -> bool:
+    def _classify(self, chunks: set[str]) -> None:
+        seen, with_form, day_mark = self._chunk_classes
+        if len(seen) > _MAX_CHUNKS:
+            seen.clear()
+        forms = self.forms
+        for chunk in chunks.difference(seen):
+            runs = [chunk] if chunk.isalpha() else _LETTER_RUN.findall(chunk)
+            if forms is not None and not forms.isdisjoint(map(str.casefold, runs)):
+                with_form.add(chunk)
+            if chunk.startswith("d."):
+                day_mark.add(chunk)
+            seen.add(chunk)
+
+    def may_have_date(self, text: str, chunks: set[str] | None = None) -> bool:
         """False when ``date`` cannot match in ``text``: the month of a match is a whole run of letters
-        (a non-letter on each side), so one of the text's letter runs must be a form, in any case."""
+        (a non-letter on each side), so one of the text's letter runs must be a form, in any case.
+        Letter runs do not cross whitespace: the chunks (``chunks``, the distinct ``text.split()``) are
+        classified instead, once per process."""
         if self.forms is None:
             return True
-        return not self.forms.isdisjoint(map(str.casefold, set(_LETTER_RUN.findall(text))))
+        chunks = set(text.split()) if chunks is None else chunks
+        self._classify(chunks)
+        return not chunks.isdisjoint(self._chunk_classes[1])
+
+    def may_have_day(self, text: str, chunks: set[str]) -> bool:
+        """False when ``day_d`` cannot match: its "d." follows whitespace, so it starts a chunk."""
+        self._classify(chunks)
+        return not chunks.isdisjoint(self._chunk_classes[2])
 
 
 def _compile_dates(raw: dict[str, Any]) -> _Dates:
@@ -529,7 +636,7 @@ def _check_abbreviation(ctx: Context) -> Iterator[Finding]:
     abbreviations, _, _, _ = _lexicon(ctx)
     text = ctx.text
     spans: list[tuple[int, int, _Abbreviation]] = []
-    for match in abbreviations.finditer(text):
+    for match in abbreviations.finditer(text, _document_chunks(ctx)):
         found = match.group(0)
         key = _SPACES.sub(" ", found).lower()
         entry = abbreviations.entries.get(key) or abbreviations.entries.get(key.replace(" ", ""))
@@ -570,8 +677,9 @@ _DatePiece = tuple[int, int, str, str, str]  # start, end, day, English month or
 def _date_spans(ctx: Context, dates: _Dates) -> list[_DatePiece]:
     """Every Lithuanian date piece, before merging."""
     text = ctx.text
+    chunks = _document_chunks(ctx)
     pieces: list[_DatePiece] = []
-    for match in dates.date.finditer(text) if dates.may_have_date(text) else ():
+    for match in dates.date.finditer(text) if dates.may_have_date(text, chunks) else ():
         word = match.group("month")
         lower = word.lower()
         english = dates.month.get(lower) or dates.weekday.get(lower, "")
@@ -591,7 +699,7 @@ def _date_spans(ctx: Context, dates: _Dates) -> list[_DatePiece]:
     for match in dates.year_m.finditer(text):
         if not match.group("article"):  # "the 2000 m." is a distance (metres), not a year
             pieces.append((match.start("year"), match.end(), "", "", match.group("year")))
-    for match in dates.day_d.finditer(text):
+    for match in dates.day_d.finditer(text) if dates.may_have_day(text, chunks) else ():
         pieces.append((match.start(), match.end(), match.group("day"), "", ""))
     for match in dates.year_case.finditer(text):
         pieces.append((match.start(), match.end(), "", "", match.group("year")))
@@ -680,14 +788,79 @@ def _lithuanian_part(words: _Words, names: _Names, sentence: str, accept: frozen
     return start, end
 
 
+_QUOTE_MARKS = frozenset("“”„«»\"‘’")  # every mark quoted_spans looks at
+_UNKNOWN = 1_000  # a chunk whose count of Lithuanian-looking words cannot be bounded (a quotation mark)
+
+
+@lru_cache(maxsize=16)
+def _chunk_lithuanian_counts(words: _Words) -> dict[str, int]:
+    """Chunk (as written) -> how many of its words look Lithuanian and start lowercase (``_UNKNOWN``
+    when it has a quotation mark: blanking a quotation out can cut words). Filled as documents are
+    checked."""
+    return {}
+
+
+def _count_chunks(chunks: set[str], words: _Words, counts: dict[str, int]) -> None:
+    """Put every chunk of ``chunks`` in ``counts``."""
+    if len(counts) > _MAX_CHUNKS:
+        counts.clear()
+    for chunk in chunks.difference(counts):
+        if _QUOTE_MARKS.isdisjoint(chunk):
+            counts[chunk] = sum(1 for t in _chunk_words(chunk) if t[0].islower() and _looks_lithuanian(t, words))
+        else:
+            counts[chunk] = _UNKNOWN
+
+
+def _may_be_lithuanian(text: str, counts: dict[str, int]) -> bool:
+    """A necessary condition for ``_lithuanian_part`` on a sentence of ``text`` (whose chunks are all
+    in ``counts``): three lowercase words that look Lithuanian. Without a quotation mark, the words
+    _lithuanian_part counts are some of the chunks' words."""
+    return sum(map(counts.__getitem__, text.split())) >= 3
+
+
+def _sentence_counts(ctx: Context, chunks: set[str], counts: dict[str, int]) -> list[int]:
+    """Per sentence, at least the sum of the counts of the chunks in it (more when a chunk's text also
+    occurs inside another chunk): a chunk's occurrences are found in the text, not by splitting each
+    sentence. Exact for the sentences between whitespace (whose chunks are the document's)."""
+    import bisect
+
+    starts = [sentence.start for sentence in ctx.sentences]
+    totals = [0] * len(starts)
+    text = ctx.text
+    for chunk in sorted(chunk for chunk in chunks if counts[chunk]):
+        count = counts[chunk]
+        index = text.find(chunk)
+        while index != -1:
+            position = bisect.bisect_right(starts, index) - 1
+            if position >= 0:
+                totals[position] += count
+            index = text.find(chunk, index + len(chunk))  # a chunk between whitespace overlaps no other
+    return totals
+
+
 def _sentence_parts(ctx: Context) -> Iterator[tuple[int, int]]:
     """Document spans of the Lithuanian sentences (cached per document on the context)."""
     cached = ctx.options.get("_untranslated_sentences")
     if cached is None or cached[0] is not ctx.document:
         _, _, words, names = _lexicon(ctx)
+        counts = _chunk_lithuanian_counts(words)
+        chunks = _document_chunks(ctx)
+        _count_chunks(chunks, words, counts)
         found = []
-        for sentence in ctx.sentences:
-            text = ctx.text[sentence.start : sentence.end]
+        full = ctx.text
+        # a sentence cannot have the three Lithuanian-looking words _lithuanian_part needs when the
+        # whole document does not, or when its own chunks do not
+        sentences = ctx.sentences if _may_be_lithuanian(full, counts) else ()
+        totals = _sentence_counts(ctx, chunks, counts) if sentences else []
+        for sentence, total in zip(sentences, totals, strict=True):
+            text = full[sentence.start : sentence.end]
+            if _clean_bounds(full, sentence.start, sentence.end):
+                if total < 3:
+                    continue
+            else:
+                _count_chunks(set(text.split()), words, counts)  # its first and last chunk may be new
+                if not _may_be_lithuanian(text, counts):
+                    continue
             part = _lithuanian_part(words, names, text, ctx.accept)
             if part is not None:
                 start, end = sentence.local(part[0]), sentence.local(part[1])
@@ -746,6 +919,26 @@ def _token_classes(words: _Words, reject: frozenset[str]) -> tuple[set[str], set
     """Tokens (as written) already classified by ``_may_be_flagged``: (never flagged, maybe flagged).
     Filled as documents are checked; most sentences have only never-flagged tokens and are skipped."""
     return set(), set()
+
+
+@lru_cache(maxsize=16)
+def _chunk_classes(words: _Words, reject: frozenset[str]) -> tuple[set[str], set[str]]:
+    """Chunks of text (as written, between whitespace) whose every word ``_may_be_flagged`` rejects,
+    and the others (whose words are all in the token classes then). Filled as documents are checked."""
+    return set(), set()
+
+
+def _token_risky(token: str, safe: set[str], risky: set[str], words: _Words, reject: frozenset[str]) -> bool:
+    """``_may_be_flagged``, through (and into) the token classes."""
+    if token in risky:
+        return True
+    if token in safe:
+        return False
+    if _may_be_flagged(token, words, reject):
+        risky.add(token)
+        return True
+    safe.add(token)
+    return False
 
 
 def _word_verdict(
@@ -813,21 +1006,37 @@ def _name_like(lower: str, match: Any, previous: Any, ctx: Context) -> bool:
 
 def _check_word(ctx: Context) -> Iterator[Finding]:
     abbreviations, dates, words, names = _lexicon(ctx)
-    skip = tuple(_sentence_parts(ctx))
     text = ctx.text
-    safe, risky = _token_classes(words, ctx.reject)
+    reject = ctx.reject
+    safe, risky = _token_classes(words, reject)
     if len(safe) > 1_000_000:
         safe.clear()  # bound the memory of a long-running process
+    safe_chunks, risky_chunks = _chunk_classes(words, reject)
+    if len(safe_chunks) > _MAX_CHUNKS:
+        safe_chunks.clear()
+    chunks = _document_chunks(ctx)
+    for chunk in chunks.difference(safe_chunks, risky_chunks):  # chunks not seen before: classify every word
+        verdicts = [_token_risky(token, safe, risky, words, reject) for token in _chunk_words(chunk)]
+        (risky_chunks if any(verdicts) else safe_chunks).add(chunk)
+    # a sentence between whitespace has the words of its chunks: without a risky chunk, it is skipped
+    clean = [_clean_bounds(text, sentence.start, sentence.end) for sentence in ctx.sentences]
+    if chunks.isdisjoint(risky_chunks) and all(clean):
+        return
+    skip = tuple(_sentence_parts(ctx))
     runs: list[tuple[int, int, str]] = []
-    for sentence in ctx.sentences:
-        # the fast path: a sentence whose every token is known never to be flagged is skipped
-        unsafe = set(_WORD.findall(text, sentence.start, sentence.end)).difference(safe)
-        if not unsafe:
-            continue
-        for token in unsafe.difference(risky):  # tokens not seen before
-            (risky if _may_be_flagged(token, words, ctx.reject) else safe).add(token)
-        if unsafe.isdisjoint(risky):
-            continue
+    for sentence, bounded in zip(ctx.sentences, clean, strict=True):
+        if bounded:
+            if risky_chunks.isdisjoint(text[sentence.start : sentence.end].split()):
+                continue
+        else:
+            # the fast path: a sentence whose every token is known never to be flagged is skipped
+            unsafe = set(_WORD.findall(text, sentence.start, sentence.end)).difference(safe)
+            if not unsafe:
+                continue
+            for token in unsafe.difference(risky):  # tokens not seen before
+                (risky if _may_be_flagged(token, words, reject) else safe).add(token)
+            if unsafe.isdisjoint(risky):
+                continue
         previous = None
         for match in _WORD.finditer(text, sentence.start, sentence.end):
             reason = None
