@@ -298,9 +298,9 @@ def _common(word: str) -> float:
 
 @lru_cache(maxsize=65536)
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+    from mtcheck.wordfreqs import english_zipf
 
-    return float(zipf_frequency(word, "en"))
+    return english_zipf(word)
 
 
 def _is_verbish(token: Token) -> bool:

@@ -205,10 +205,10 @@ class _Unanalysable(Exception):
 
 
 def _commonness(keyword: str) -> float:
-    from wordfreq import zipf_frequency
+    from mtcheck.wordfreqs import english_zipf
 
     tokens = _ASCII_WORD.findall(keyword)
-    return min((zipf_frequency(token, "en") for token in tokens), default=8.0)
+    return min((english_zipf(token) for token in tokens), default=8.0)
 
 
 def _entry_requirements(patterns: list[str]) -> tuple[Requirement, ...] | None:

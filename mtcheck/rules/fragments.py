@@ -62,9 +62,9 @@ def _compile(raw: dict[str, Any]) -> FragmentData:
 
 @lru_cache(maxsize=4096)
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency  # heavy import, only when a candidate is found
+    from mtcheck.wordfreqs import english_zipf  # heavy data, only when a candidate is found
 
-    return float(zipf_frequency(word, "en"))
+    return english_zipf(word)
 
 
 def _skip_line(ctx: Context, paragraph: Paragraph, sentence: Sentence, data: FragmentData) -> bool:

@@ -177,9 +177,9 @@ def _compile(raw: dict[str, Any]) -> GarbledData:
 
 @lru_cache(maxsize=8192)
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency  # heavy import, only when a candidate is found
+    from mtcheck.wordfreqs import english_zipf  # heavy data, only when a candidate is found
 
-    return float(zipf_frequency(word, "en"))
+    return english_zipf(word)
 
 
 @lru_cache(maxsize=4096)  # the four rules tokenise the same sentences

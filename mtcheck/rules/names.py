@@ -70,9 +70,9 @@ def _inflect(name: str, paradigm: str, paradigms: dict[str, tuple[str, ...]]) ->
 
 
 def _common_english(word: str) -> bool:
-    from wordfreq import zipf_frequency
+    from mtcheck.wordfreqs import english_zipf
 
-    return bool(zipf_frequency(word.lower(), "en") >= 3.0)
+    return english_zipf(word.lower()) >= 3.0
 
 
 def _compile_names(raw: dict[str, Any]) -> NameLexicon:
@@ -281,9 +281,9 @@ _NATIVE_ENDINGS = ("akis", "idis", "ides", "opoulos", "poulos", "itis", "eas", "
 
 @lru_cache(maxsize=65536)
 def _english_zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+    from mtcheck.wordfreqs import english_zipf
 
-    return float(zipf_frequency(word.lower(), "en"))
+    return english_zipf(word.lower())
 
 
 _CAPITALISED_NEXT = regex.compile(r"\s+(\p{Lu})")
