@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
 from mtcheck.lexicons import bundled
 from mtcheck.rules.calques import _compile_calques
@@ -122,3 +123,41 @@ def test_bad_lexicon_reports_every_error() -> None:
     with pytest.raises(LexiconError) as error:
         _compile_calques(raw)
     assert len(error.value.errors) == 2
+
+
+def test_every_bundled_pattern_compiles() -> None:
+    # entries are compiled on first use; the lexicon's patterns must all be valid
+    for calque in _compile_calques(bundled("calques")).entries:
+        assert calque.pattern is not None, calque.id
+
+
+def _entry(entry_id: str, patterns: list[str]) -> dict[str, object]:
+    return {"id": entry_id, "patterns": patterns, "lithuanian": "x", "explanation": "y", "suggestion": "z",
+            "severity": "major"}
+
+
+@pytest.mark.parametrize(
+    "pattern", ["[[a-z]--[q]]", "(?:rabbit){e<=1}", "[[:alpha:]]x", r"\p{Lu}\w+", "(?i)bad ]", r"\N{BOX}", "a{2,x"]
+)
+def test_patterns_the_cheap_check_cannot_vouch_for_are_compiled_at_load(pattern: str) -> None:
+    from mtcheck.lexicons import LexiconError
+    from mtcheck.rules.calques import _flags, _plainly_valid
+
+    assert not _plainly_valid(pattern)
+    try:
+        regex.compile(pattern, _flags(False))
+    except regex.error:
+        with pytest.raises(LexiconError):
+            _compile_calques({"entry": [_entry("bad", [pattern])]})
+    else:
+        calques = _compile_calques({"entry": [_entry("good", [pattern])]})
+        assert calques.entries[0].pattern is not None
+
+
+@pytest.mark.parametrize("pattern", ["(unclosed", "a**", "[z-a]", "x\\", "(?P<1>a)", "(?<=a+)b?(?q)"])
+def test_bad_patterns_are_reported_at_load(pattern: str) -> None:
+    from mtcheck.lexicons import LexiconError
+
+    with pytest.raises(LexiconError) as error:
+        _compile_calques({"entry": [_entry("bad", [pattern])]})
+    assert "bad pattern" in str(error.value.errors[0])

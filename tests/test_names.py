@@ -126,3 +126,16 @@ def test_accepted_vocabulary_is_silent() -> None:
     settings = Settings(rules=select_rules(["MT401"]), accept=frozenset({"putino"}))
     document = Document(path="t", id="t", text="Putino visit.")
     assert not check_document(document, settings).findings
+
+
+def test_fast_form_matches_equal_the_lazily_compiled_pattern() -> None:
+    from mtcheck.rules.names import _form_matches
+
+    lexicon = _compile_names(bundled("names"))
+    text = (
+        "Putinas met Bideną and Si Dzinpingas in Vilnius; von der Leyen spoke with Trumpui. "
+        "Nausėdos advisers and Putino-era officials, putino, Zelenskį and Zelenskio were named."
+    )
+    expected = [(match.start(), match.end(), match.group(0)) for match in lexicon.pattern.finditer(text)]
+    assert expected
+    assert list(_form_matches(text, lexicon)) == expected

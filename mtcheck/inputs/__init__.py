@@ -85,9 +85,12 @@ def _bilingual_readers() -> None:
 
 
 def reader_for(path: str) -> Reader | StreamReader | None:
-    _bilingual_readers()
     suffix = Path(path).suffix.lower()
-    return STREAM_READERS.get(suffix) or READERS.get(suffix)
+    found = STREAM_READERS.get(suffix) or READERS.get(suffix)
+    if found is None:  # the bilingual formats never replace a reader: imported only when needed
+        _bilingual_readers()
+        found = READERS.get(suffix)
+    return found
 
 
 def _stream_lines(path: str, handle: BinaryIO) -> Iterator[str | InputError]:
@@ -210,6 +213,7 @@ def iter_documents(paths: Iterable[str]) -> Iterator[Document | InputError]:
                 found = True
                 yield from read_path(file)
             if not found:
+                _bilingual_readers()
                 yield InputError(path, "directory holds no supported files ("
                     + ", ".join(sorted({*READERS, *STREAM_READERS})) + ")")
         elif path != "-" and not os.path.exists(path):

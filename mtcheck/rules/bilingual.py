@@ -21,12 +21,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mtcheck.align import Alignment, Bead
 from mtcheck.model import Finding, Severity
-from mtcheck.numbers import Mention, compare, english, matches
 from mtcheck.rules.base import Context, Example, Rule
+
+if TYPE_CHECKING:  # imported where used: most documents have no source and no decimal commas
+    from mtcheck.align import Alignment, Bead
+    from mtcheck.numbers import Mention
 
 SHORT_RATIO = 0.5
 LONG_RATIO = 2.2
@@ -187,6 +189,8 @@ def _extra(alignment: Alignment, bead: Bead) -> dict[str, Any]:
 
 def _number_gaps(alignment: Alignment) -> list[tuple[int, list[Mention], list[Mention]]]:
     """Per bead: the source and target numbers without a counterpart (neighbouring beads forgive)."""
+    from mtcheck.numbers import compare, matches
+
     gaps: list[tuple[int, list[Mention], list[Mention]]] = []
     for number, bead in enumerate(alignment.beads):
         source = [m for i in bead.source for m in alignment.source_numbers[i]]
@@ -278,6 +282,8 @@ _DIGIT_COMMA = re.compile(r",(?=\d)(?<=\d,)")
 def _check_decimal_comma(ctx: Context) -> Iterator[Finding]:
     if not _DIGIT_COMMA.search(ctx.text):
         return
+    from mtcheck.numbers import english
+
     for sentence in ctx.sentences:
         if not _DIGIT_COMMA.search(sentence.text):
             continue
@@ -386,6 +392,8 @@ def _check_too_long(ctx: Context) -> Iterator[Finding]:
         if span is None:
             continue
         text = ctx.document.text[span[0] : span[1]]
+        from mtcheck.numbers import english
+
         if len(_words(text)) >= MIN_ADDED_WORDS and english(text) == [] and _has_content(text):
             yield ctx.finding(span[0], span[1], "This sentence has no counterpart in the source", confidence=0.4)
 

@@ -12,6 +12,7 @@ import re
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -60,11 +61,49 @@ class _Group:
 @dataclass(frozen=True)
 class Calque:
     id: str
-    pattern: Any  # compiled regex of all the entry's patterns
+    source: str  # the regex of all the entry's patterns, as whole words
+    case_sensitive: bool
     lithuanian: str
     explanation: str
     suggestion: str
     severity: Severity
+    _compiled: list[Any] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def pattern(self) -> Any:
+        """The compiled regex of ``source``, compiled on first use: a document is scanned with the few
+        entries its words allow (see the pre-filter below), and compiling them all costs 0.1 s."""
+        if not self._compiled:
+            self._compiled.append(regex.compile(self.source, _flags(self.case_sensitive)))
+        return self._compiled[0]
+
+
+def _flags(case_sensitive: bool) -> Any:
+    return regex.VERSION1 if case_sensitive else regex.VERSION1 | regex.IGNORECASE
+
+
+_INLINE_FLAGS = re.compile(r"\(\?[a-zA-Z^-]")
+
+
+def _plainly_valid(pattern: object) -> bool:
+    """Whether ``pattern`` certainly compiles with the regex module (VERSION1), checked cheaply with the
+    standard library's parser: a pattern it parses without warnings (a regex-only set construct warns),
+    with no braces (fuzzy matching, named characters) and no inline flags (scoped in VERSION1). Any
+    other pattern is compiled when the lexicon is loaded, so that its errors are reported then."""
+    if not isinstance(pattern, str) or "{" in pattern or "}" in pattern or _INLINE_FLAGS.search(pattern):
+        return False
+    return _sre_parsed(pattern) is not None
+
+
+@lru_cache(maxsize=1024)
+def _sre_parsed(pattern: str) -> tuple[tuple[Any, Any], ...] | None:
+    """The standard library's parse of ``pattern``, or None if it fails or warns."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a regex-only construct ("[[a-z]--[b]]") warns in re
+            return tuple(_sre_parse.parse(pattern))
+    except Exception:  # syntax re does not know (\p{L}, fuzzy matching ...)
+        return None
 
 
 def _compile_calques(raw: dict[str, Any]) -> Calques:
@@ -93,18 +132,28 @@ def _compile_calques(raw: dict[str, Any]) -> Calques:
         except ValueError as error:
             errors.append(f"calques.toml: {entry['id']}: {error}")
             continue
-        flags = regex.VERSION1 if entry.get("case_sensitive") else regex.VERSION1 | regex.IGNORECASE
+        case_sensitive = bool(entry.get("case_sensitive"))
         alternatives = "|".join(f"(?:{pattern})" for pattern in entry["patterns"])
-        try:
-            pattern = regex.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", flags)
-        except regex.error as error:
-            errors.append(f"calques.toml: {entry['id']}: bad pattern: {error}")
-            continue
+        source = rf"(?<![\w-])(?:{alternatives})(?![\w-])"
+        if not all(_plainly_valid(pattern) for pattern in entry["patterns"]):
+            try:
+                regex.compile(source, _flags(case_sensitive))
+            except regex.error as error:
+                errors.append(f"calques.toml: {entry['id']}: bad pattern: {error}")
+                continue
         groups.setdefault((severity, bool(entry.get("case_sensitive"))), []).append(len(calques))
         keywords.append(_entry_requirements(entry["patterns"]))
         alternations.append(alternatives)
         calques.append(
-            Calque(entry["id"], pattern, entry["lithuanian"], entry["explanation"], entry["suggestion"], severity)
+            Calque(
+                entry["id"],
+                source,
+                case_sensitive,
+                entry["lithuanian"],
+                entry["explanation"],
+                entry["suggestion"],
+                severity,
+            )
         )
     if errors:
         raise LexiconError(errors)
@@ -139,10 +188,7 @@ def _group(
 
 
 def _combined(parts: list[str], case_sensitive: bool) -> Any:
-    return regex.compile(
-        rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])",
-        regex.VERSION1 if case_sensitive else regex.VERSION1 | regex.IGNORECASE,
-    )
+    return regex.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", _flags(case_sensitive))
 
 
 # --- keyword pre-filter ----------------------------------------------------------------------------
@@ -158,8 +204,7 @@ def _combined(parts: list[str], case_sensitive: bool) -> Any:
 _sre_parse: Any = importlib.import_module("re._parser")
 _REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
 _FOLD_EXTRA = str.maketrans({"\u0307": None, "ı": "i"})
-_ASCII_WORD = regex.compile(r"[a-z0-9_]+")
-_ASCII_WORDS = re.compile(r"[a-z0-9_]+")  # the same, faster over a whole document
+_ASCII_WORDS = re.compile(r"[a-z0-9_]+")  # faster than the regex module's, over a document or a keyword
 _MAX_CLAUSES = 8
 _MAX_SUBSTRINGS = 64  # more strings cost less than a regex scan of the document that finds nothing
 
@@ -204,10 +249,11 @@ class _Unanalysable(Exception):
     pass
 
 
+@lru_cache(maxsize=4096)
 def _commonness(keyword: str) -> float:
     from mtcheck.wordfreqs import english_zipf
 
-    tokens = _ASCII_WORD.findall(keyword)
+    tokens = _ASCII_WORDS.findall(keyword)
     return min((english_zipf(token) for token in tokens), default=8.0)
 
 
@@ -215,12 +261,12 @@ def _entry_requirements(patterns: list[str]) -> tuple[Requirement, ...] | None:
     """Per pattern, the clauses a match needs; None when some pattern has none (always scan)."""
     requirements: list[Requirement] = []
     for pattern in patterns:
+        parsed = _sre_parsed(pattern) if isinstance(pattern, str) else None
+        if parsed is None:  # syntax re does not know (\p{L}, fuzzy matching ...): no filter
+            return None
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("error")  # a regex-only construct ("[[a-z]--[b]]") warns in re
-                parsed = list(_sre_parse.parse(pattern))
-            clauses = _clauses(parsed, True, True)
-        except Exception:  # syntax re does not know (\p{L}, fuzzy matching ...): no filter
+            clauses = _clauses(list(parsed), True, True)
+        except Exception:
             return None
         if not clauses:
             return None
@@ -289,7 +335,7 @@ def _run_clauses(run: list[str], at_start: bool, at_end: bool) -> list[_Clause]:
     per_alternative: list[set[str]] = []
     for alternative in run:
         bounded = set()
-        for match in _ASCII_WORD.finditer(alternative.lower()):
+        for match in _ASCII_WORDS.finditer(alternative.lower()):
             if (match.start() > 0 or at_start) and (match.end() < len(alternative) or at_end):
                 bounded.add(match.group())
         per_alternative.append(bounded)

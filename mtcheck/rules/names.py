@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import regex
@@ -40,7 +40,7 @@ class NameForm:
 @dataclass(frozen=True)
 class NameLexicon:
     forms: dict[str, NameForm]
-    pattern: Any  # regex matching every surname form to flag
+    alternatives: tuple[str, ...]  # the forms to flag, longest first
     first_forms: dict[str, NameForm]
     paradigms: dict[str, tuple[str, ...]]
     nominative: tuple[str, ...]
@@ -50,6 +50,12 @@ class NameLexicon:
     # regex for the others (None if none): ``pattern``'s matches are found faster with these.
     by_first_word: dict[str, tuple[str, ...]] = field(default_factory=dict)
     other_forms: Any = None
+
+    @cached_property
+    def pattern(self) -> Any:
+        """The regex matching every form to flag (compiled on first use: the rules use the faster
+        ``by_first_word`` and ``other_forms``, and compiling it costs 0.02 s)."""
+        return _forms_pattern(list(self.alternatives))
 
 
 def _paradigm_of(nominative: str, paradigms: dict[str, tuple[str, ...]]) -> str:
@@ -119,10 +125,9 @@ def _compile_names(raw: dict[str, Any]) -> NameLexicon:
         if name.alone and form not in forms:
             forms[form] = name
     alternatives = sorted(forms, key=len, reverse=True)
-    pattern = _forms_pattern(alternatives)
     return NameLexicon(
         forms,
-        pattern,
+        tuple(alternatives),
         first_forms,
         paradigms,
         tuple(raw.get("nominative", ())),

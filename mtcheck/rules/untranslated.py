@@ -231,10 +231,10 @@ _FREQ_LOCK = threading.Lock()
 @lru_cache(maxsize=1)
 def _frequencies() -> tuple[dict[str, float], dict[str, float]]:
     """wordfreq's Lithuanian and English frequency dicts, loaded once (lazily: wordfreq is heavy)."""
-    import wordfreq
+    from mtcheck.wordfreqs import frequencies  # = wordfreq.get_frequency_dict(lang, "best"), faster
 
     with _FREQ_LOCK:
-        return wordfreq.get_frequency_dict("lt", "best"), wordfreq.get_frequency_dict("en", "best")
+        return frequencies("lt"), frequencies("en")
 
 
 def _lt_by_frequency(word: str) -> bool:
