@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Annotated, Any, TextIO
 
 import typer
+from typer._click.exceptions import NoArgsIsHelpError as _NoArgsIsHelp
+from typer._click.exceptions import UsageError as _UsageError
 
 from mtcheck import __version__
 
@@ -181,6 +183,34 @@ def _overwrites_input(output: Path, paths: list[str], *sides: Path | None) -> bo
     return False
 
 
+def _is_plain(path: str) -> bool:
+    from mtcheck.inputs import READERS
+
+    return path == "-" or (not Path(path).is_dir() and Path(path).suffix.lower() in READERS)
+
+
+def _read_side(path: Path) -> Any:
+    """The text of a --source or --reference file, whatever its extension; or an InputError."""
+    from mtcheck.inputs.decode import DecodeError, decode
+    from mtcheck.model import InputError
+
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return InputError(str(path), "no such file or directory")
+    except IsADirectoryError:
+        return InputError(str(path), "is a directory")
+    except OSError as error:
+        return InputError(str(path), f"cannot read: {error.strerror or error}")
+    try:
+        text = decode(data)
+    except DecodeError as error:
+        return InputError(str(path), str(error))
+    if not text.strip():
+        return InputError(str(path), "empty file")
+    return text
+
+
 def _open_output(output: Path | None) -> TextIO:
     if output is None:
         return sys.stdout
@@ -206,11 +236,8 @@ def run_check(
     write_baseline: Path | None = None,
     statistics: bool = False,
 ) -> int:
-    from mtcheck.inputs import attach, iter_documents, read_path
     from mtcheck.model import InputError
-    from mtcheck.progress import progress_bar
     from mtcheck.reporters import RunInfo, Summary, get_reporter
-    from mtcheck.runner import default_jobs, run
 
     try:
         reporter_class = get_reporter(output_format)
@@ -242,17 +269,22 @@ def run_check(
     for key, side_path in (("source", source), ("reference", reference)):
         if side_path is None:
             continue
-        if len(paths) != 1 or Path(paths[0]).is_dir():
-            _fail(f"--{key} needs exactly one plain document to check")
+        if len(paths) != 1 or not _is_plain(paths[0]):
+            _fail(f"--{key} needs exactly one plain document (.txt, .md, .html or '-') to check; "
+                  f"corpora and translator files carry their own {key}")
             return 2
-        for item in read_path(str(side_path)):
-            if isinstance(item, InputError):
-                summary.errors.append(item)
-                _fail(str(item).removeprefix("mtcheck: error: "))
-            else:
-                side[key] = item.text
-    if output is not None and _overwrites_input(output, paths, source, reference):
-        _fail(f"{output}: --output would overwrite an input file; choose another name")
+        text_or_error = _read_side(side_path)
+        if isinstance(text_or_error, InputError):
+            summary.errors.append(text_or_error)
+            _fail(str(text_or_error).removeprefix("mtcheck: error: "))
+        else:
+            side[key] = text_or_error
+    for flag, target in (("--output", output), ("--write-baseline", write_baseline)):
+        if target is not None and _overwrites_input(target, paths, source, reference, baseline):
+            _fail(f"{target}: {flag} would overwrite an input file; choose another name")
+            return 2
+    if output is not None and write_baseline is not None and output.resolve() == write_baseline.resolve():
+        _fail(f"{output}: --output and --write-baseline name the same file")
         return 2
     try:
         stream = _open_output(output)
@@ -268,40 +300,72 @@ def run_check(
         color=color if color is not None else (output is None and sys.stdout.isatty()),
         options={"format": output_format, "threshold": settings.score.threshold},
     )
-    reporter = reporter_class(stream, info)
     try:
-        documents = iter_documents(paths)
-        if side["source"] or side["reference"]:
-            documents = (
-                item if isinstance(item, InputError) else attach(item, side["source"], side["reference"])
-                for item in documents
-            )
-        with progress_bar(enabled=progress) as advance:
-            for outcome in run(documents, settings, jobs or default_jobs()):
-                if isinstance(outcome, InputError):
-                    summary.errors.append(outcome)
-                    sys.stderr.write(str(outcome) + "\n")
-                    continue
-                if recorder is not None:
-                    recorder.add(outcome)
-                if known is not None:
-                    outcome = known.filter(outcome, settings)
-                summary.add(outcome)
-                reporter.document(outcome)
-                advance(outcome.words)
-        summary.finish_metrics()
-        reporter.finish(summary)
-        if recorder is not None and write_baseline is not None:
-            try:
-                recorder.write(write_baseline)
-            except OSError as error:
-                _fail(f"{write_baseline}: cannot write baseline: {error.strerror}")
-                return 2
+        code = _report(
+            reporter_class(stream, info), paths, side, settings, jobs, progress, known, recorder,
+            write_baseline, summary, exit_zero,
+        )
+        stream.flush()  # a write error must surface here, not be lost at close
+        return code
+    except OSError as error:  # a full disk, a closed pipe: one line, not a traceback
+        _fail(f"{output or '<stdout>'}: cannot write the report: {error.strerror or error}")
+        return 2
     finally:
-        if stream is not sys.stdout:
-            stream.close()
-        else:
-            stream.flush()
+        try:
+            if stream is not sys.stdout:
+                stream.close()
+            else:
+                stream.flush()
+        except OSError:
+            pass
+
+
+def _report(
+    reporter: Any,
+    paths: list[str],
+    side: dict[str, str | None],
+    settings: Any,
+    jobs: int | None,
+    progress: bool | None,
+    known: Any,
+    recorder: Any,
+    write_baseline: Path | None,
+    summary: Any,
+    exit_zero: bool,
+) -> int:
+    """Check every input and feed the reporter; the exit code."""
+    from mtcheck.inputs import attach, iter_documents
+    from mtcheck.model import InputError
+    from mtcheck.progress import progress_bar
+    from mtcheck.runner import default_jobs, run
+
+    documents = iter_documents(paths)
+    if side["source"] or side["reference"]:
+        documents = (
+            item if isinstance(item, InputError) else attach(item, side["source"], side["reference"])
+            for item in documents
+        )
+    with progress_bar(enabled=progress) as advance:
+        for outcome in run(documents, settings, jobs or default_jobs()):
+            if isinstance(outcome, InputError):
+                summary.errors.append(outcome)
+                sys.stderr.write(str(outcome) + "\n")
+                continue
+            if recorder is not None:
+                recorder.add(outcome)
+            if known is not None:
+                outcome = known.filter(outcome, settings)
+            summary.add(outcome)
+            reporter.document(outcome)
+            advance(outcome.words)
+    summary.finish_metrics()
+    reporter.finish(summary)
+    if recorder is not None and write_baseline is not None:
+        try:
+            recorder.write(write_baseline)
+        except OSError as error:
+            _fail(f"{write_baseline}: cannot write baseline: {error.strerror}")
+            return 2
     if summary.errors:
         return 2
     if summary.failed and not exit_zero:
@@ -357,9 +421,22 @@ def main() -> None:
     # higher threshold still collects cyclic garbage; freezing at exit skips the final walk.
     gc.set_threshold(50_000, 20, 20)
     try:
-        app()
+        code = app(standalone_mode=False)
+    except typer.Exit as exit_:
+        code = exit_.exit_code
+    except _NoArgsIsHelp as error:
+        sys.stderr.write(error.format_message() + "\n")  # `mtcheck` alone: the help, exit 2 as click does
+        code = 2
+    except _UsageError as error:
+        # one line, as for every other error (click would print usage, a hint and a blank line)
+        sys.stderr.write(f"mtcheck: error: {error.format_message()} (see mtcheck --help)\n")
+        code = 2
+    except typer.Abort:
+        sys.stderr.write("mtcheck: interrupted\n")
+        code = 130
     except KeyboardInterrupt:
         sys.stderr.write("mtcheck: interrupted\n")
         sys.exit(130)
     finally:
         gc.freeze()
+    sys.exit(code if isinstance(code, int) else 0)

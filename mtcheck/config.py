@@ -82,7 +82,7 @@ def find_config(start: Path) -> Path | None:
                 with project.open("rb") as handle:
                     if "mtcheck" in tomllib.load(handle).get("tool", {}):
                         return project
-            except (OSError, tomllib.TOMLDecodeError):
+            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
                 return project  # reported when loaded
     return None
 
@@ -102,6 +102,8 @@ def load_config(path: Path) -> Config:
         raise ConfigError(str(path), [f"cannot read: {error.strerror}"]) from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(str(path), [f"invalid TOML: {error}"]) from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(str(path), [f"not UTF-8 (byte {error.start}): TOML files are UTF-8"]) from None
     table = data.get("tool", {}).get("mtcheck", {}) if path.name == "pyproject.toml" else data
     if path.name != "pyproject.toml" and "tool" in table and "mtcheck" in table["tool"]:
         table = table["tool"]["mtcheck"]

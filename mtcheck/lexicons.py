@@ -38,6 +38,8 @@ def _read(path: Path) -> dict[str, Any]:
         raise LexiconError([f"{path}: cannot read lexicon: {error.strerror}"]) from None
     except tomllib.TOMLDecodeError as error:
         raise LexiconError([f"{path}: invalid TOML: {error}"]) from None
+    except UnicodeDecodeError as error:
+        raise LexiconError([f"{path}: not UTF-8 (byte {error.start}): TOML files are UTF-8"]) from None
 
 
 def validate_entries(

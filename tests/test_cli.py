@@ -137,3 +137,40 @@ def test_output_does_not_depend_on_string_hashing(tmp_path: Path) -> None:
         assert done.returncode == 1, done.stderr
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+def test_side_files_and_baselines_never_touch_inputs(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("The the end.\n", encoding="utf-8")
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"text": "One."}\n', encoding="utf-8")
+    source = tmp_path / "a.lt"
+    source.write_text("Pabaiga.\n", encoding="utf-8")
+    done = mtcheck("check", str(corpus), "--source", str(source))
+    assert done.returncode == 2 and "exactly one plain document" in done.stderr
+    done = mtcheck("check", str(article), "--source", str(tmp_path / "missing.lt"))
+    assert done.returncode == 2 and "missing.lt: no such file or directory" in done.stderr
+    assert mtcheck("check", str(article), "--source", str(source), "--format", "json").returncode == 1
+    done = mtcheck("check", str(article), "--write-baseline", str(article))
+    assert done.returncode == 2 and article.read_text(encoding="utf-8") == "The the end.\n"
+
+
+@pytest.mark.parametrize("args", [("check", "x.txt", "--jobs", "abc"), ("check",), ("--bogus",)])
+def test_option_errors_are_one_line(args: tuple[str, ...]) -> None:
+    done = mtcheck(*args)
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1 and done.stderr.startswith("mtcheck: error: ")
+
+
+def test_config_that_is_not_utf8_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "mtcheck.toml").write_bytes(b"select = ['\xff']\n")
+    (tmp_path / "a.txt").write_text("Fine.\n", encoding="utf-8")
+    done = mtcheck("check", str(tmp_path / "a.txt"))
+    assert done.returncode == 2 and "not UTF-8" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_write_error_is_one_line() -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    done = mtcheck("check", str(FIXTURE), "--output", "/dev/full")
+    assert done.returncode == 2 and "cannot write the report" in done.stderr and "Traceback" not in done.stderr
