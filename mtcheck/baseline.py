@@ -6,7 +6,9 @@ baseline knows and scores each document on the new ones only.
 
 A fingerprint does not contain line numbers or offsets, so it survives the text moving: it is a hash
 of the rule's code, the flagged span and the sentence holding it, both normalised (case folded,
-whitespace collapsed), kept per document (its path, plus the record id in a corpus). When the same
+whitespace collapsed), kept per document (its path, plus the record id in a corpus). The path is
+normalised (symlinks resolved, relative to the baseline file's folder when possible, ``/``
+separators), so ``a.txt``, ``./a.txt``, ``d//../a.txt`` and an absolute path all name one document. When the same
 rule flags the same span in the same sentence text more than once in a document, the occurrences are
 counted: a baseline with two of them lets two through, and the third is new. Adding a paragraph above
 an old finding therefore leaves it known, and a genuinely new finding in the new paragraph is new.
@@ -14,8 +16,10 @@ an old finding therefore leaves it known, and a genuinely new finding in the new
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -35,9 +39,24 @@ def _normalise(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
 
-def document_key(result: DocumentResult) -> str:
+_PSEUDO_PATHS = ("-", "<stdin>", "<text>", "")
+
+
+def normalise_path(path: str, base: str | Path | None = None) -> str:
+    """``path`` resolved and made relative to the folder ``base`` when possible, with ``/`` separators."""
+    if path in _PSEUDO_PATHS:
+        return path
+    resolved = os.path.realpath(path)
+    if base is not None:
+        with contextlib.suppress(ValueError):  # another drive (Windows): keep it absolute
+            resolved = os.path.relpath(resolved, os.path.realpath(base))
+    return resolved.replace(os.sep, "/").replace("\\", "/")
+
+
+def document_key(result: DocumentResult, base: str | Path | None = None) -> str:
+    """The baseline key of the result's document: its path (normalised against the folder ``base``)."""
     document = result.document
-    path = document.path.replace("\\", "/")
+    path = normalise_path(document.path, base) if base is not None else document.path.replace("\\", "/")
     return path if document.id == document.path else f"{path}#{document.id}"
 
 
@@ -63,26 +82,41 @@ class BaselineWriter:
     """Collects the fingerprints of a run and writes them as a baseline file."""
 
     def __init__(self) -> None:
-        self.documents: dict[str, dict[str, int]] = {}
+        # keyed by (path as given, record id): the key is normalised when the file's folder is known
+        self._documents: dict[tuple[str, str | None], dict[str, int]] = {}
 
     def add(self, result: DocumentResult) -> None:
         if not result.findings:
             return
-        known = self.documents.setdefault(document_key(result), {})
+        document = result.document
+        record = None if document.id == document.path else document.id
+        known = self._documents.setdefault((document.path, record), {})
         for value in fingerprints(result):
             known[value] = known.get(value, 0) + 1
 
+    def keyed(self, base: str | Path) -> dict[str, dict[str, int]]:
+        """The recorded fingerprints keyed by document, paths normalised against the folder ``base``."""
+        documents: dict[str, dict[str, int]] = {}
+        for (path, record), counts in self._documents.items():
+            key = normalise_path(path, base)
+            known = documents.setdefault(key if record is None else f"{key}#{record}", {})
+            for value, count in counts.items():
+                known[value] = known.get(value, 0) + count
+        return documents
+
     def write(self, path: Path) -> None:
+        documents = self.keyed(Path(path).absolute().parent)
         payload: dict[str, Any] = {
             "mtcheck-baseline": FORMAT_VERSION,
-            "documents": {key: dict(sorted(value.items())) for key, value in sorted(self.documents.items())},
+            "documents": {key: dict(sorted(value.items())) for key, value in sorted(documents.items())},
         }
         path.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 class Baseline:
-    def __init__(self, documents: dict[str, dict[str, int]]) -> None:
+    def __init__(self, documents: dict[str, dict[str, int]], base: str | Path | None = None) -> None:
         self.documents = documents
+        self.base = base  # the baseline file's folder: keys are paths relative to it
 
     @classmethod
     def load(cls, path: Path) -> Baseline:
@@ -99,10 +133,13 @@ class Baseline:
             isinstance(v, dict) and all(isinstance(n, int) for n in v.values()) for v in documents.values()
         ):
             raise BaselineError(f"{path}: 'documents' must map document keys to fingerprint counts")
-        return cls(documents)
+        return cls(documents, Path(path).absolute().parent)
 
     def new_findings(self, result: DocumentResult) -> list[Finding]:
-        known = dict(self.documents.get(document_key(result), {}))
+        key = document_key(result, self.base) if self.base is not None else document_key(result)
+        if key not in self.documents:  # a baseline written before keys were normalised
+            key = document_key(result)
+        known = dict(self.documents.get(key, {}))
         new = []
         for finding, value in zip(result.findings, fingerprints(result), strict=True):
             if known.get(value, 0) > 0:

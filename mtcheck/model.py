@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,17 +101,20 @@ class Document:
             object.__setattr__(self, "check_text", self.text)
         if len(self.check_text) != len(self.text):
             raise ValueError("check_text must have the same length as text")
+        if "\r" in self.check_text:
+            # CRLF and CR-only line endings: rules see "\n" line breaks, offsets stay the same
+            object.__setattr__(self, "check_text", self.check_text.replace("\r\n", " \n").replace("\r", "\n"))
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class LineIndex:
-    """Maps offsets to 1-based line and column numbers."""
+    """Maps offsets to 1-based line and column numbers; LF, CRLF and a lone CR each end a line."""
 
     def __init__(self, text: str) -> None:
         self._starts = [0]
-        position = text.find("\n")
-        while position >= 0:
-            self._starts.append(position + 1)
-            position = text.find("\n", position + 1)
+        self._starts.extend(match.end() for match in _LINE_BREAK.finditer(text))
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1

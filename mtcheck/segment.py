@@ -26,7 +26,9 @@ WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 # Closing characters that belong to the sentence they follow.
 _CLOSERS = "\"'”’»)]“"
-_BOUNDARY = re.compile(r"(?:\.{3}|…|[.!?]+)[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+# A match starts only at the start of a run of marks and never backtracks into the run or the closers
+# (whitespace must follow, so giving back a mark or a closer can never succeed): linear on "......".
+_BOUNDARY = re.compile(r"(?:(?<![.!?])(?:\.{3}|[.!?]++)|…)[" + re.escape(_CLOSERS) + r"]*+(?=\s)")
 _LIST_ITEM = re.compile(r"\s*(?:[-*+•–]\s|\d{1,3}[.)]\s|#{1,6}\s|>)")
 
 

@@ -113,7 +113,10 @@ def _per_file_selectors(document: Document, settings: Settings) -> list[str]:
         return []
     candidates = {document.path, document.path.replace(os.sep, "/")}
     if document.path not in ("-", "<stdin>", "<text>"):
+        # "./archive/old.txt", "archive//old.txt" and "x/../archive/old.txt" all match "archive/*.txt"
+        candidates.add(os.path.normpath(document.path).replace(os.sep, "/"))
         candidates.add(os.path.abspath(document.path).replace(os.sep, "/"))
+        candidates.add(os.path.realpath(document.path).replace(os.sep, "/"))  # the config's folder is resolved
     selectors: list[str] = []
     for pattern, chosen in settings.per_file_ignores:
         if any(fnmatch.fnmatchcase(candidate, pattern) for candidate in candidates):

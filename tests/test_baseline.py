@@ -81,7 +81,50 @@ def test_documents_are_kept_apart(tmp_path: Path) -> None:
     code, findings = run(tmp_path, corpus, baseline=baseline)
     assert code == 1 and len(findings) == 2  # record 2 is new, record 1 is known
     data = json.loads(baseline.read_text())
-    assert list(data["documents"]) == [f"{corpus}#1"]
+    assert list(data["documents"]) == ["c.jsonl#1"]  # relative to the baseline's folder
+
+
+@pytest.mark.parametrize("spelling", ["art.txt", "./art.txt", "d//../art.txt", "ABS", "d/../d/../art.txt"])
+def test_every_spelling_of_the_path_matches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spelling: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d").mkdir()
+    (tmp_path / "art.txt").write_text(OLD, encoding="utf-8")
+    code, findings = run(tmp_path, Path("art.txt"), write_baseline=Path("bl.json"))
+    assert code == 1 and len(findings) == 2
+    assert list(json.loads(Path("bl.json").read_text())["documents"]) == ["art.txt"]
+    given = str(tmp_path / "art.txt") if spelling == "ABS" else spelling
+    out = tmp_path / "out.json"
+    code = run_check([given], output_format="json", output=out, jobs=1, progress=False,
+                     select=["MT801", "MT601"], baseline=Path("bl.json"))
+    assert code == 0 and all(not d["findings"] for d in json.loads(out.read_text())["documents"])
+
+
+def test_baseline_elsewhere_and_symlinks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "ci").mkdir()
+    article = tmp_path / "docs" / "a.txt"
+    article.write_text(OLD, encoding="utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "docs")
+    baseline = tmp_path / "ci" / "b.json"
+    run(tmp_path, article, write_baseline=baseline)
+    assert list(json.loads(baseline.read_text())["documents"]) == ["../docs/a.txt"]
+    monkeypatch.chdir(tmp_path / "docs")
+    assert run(tmp_path, Path("a.txt"), baseline=baseline) == (0, [])
+    assert run(tmp_path, tmp_path / "link" / "a.txt", baseline=baseline) == (0, [])
+
+
+def test_old_baselines_keyed_by_the_path_as_given_still_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = check_document(Document(path="./sub/p.txt", id="./sub/p.txt", text=OLD), SETTINGS)
+    counts: dict[str, int] = {}
+    for finding in result.findings:
+        value = fingerprint(result, finding)
+        counts[value] = counts.get(value, 0) + 1
+    baseline = tmp_path / "old.json"
+    baseline.write_text(json.dumps({"mtcheck-baseline": 1, "documents": {"./sub/p.txt": counts}}), encoding="utf-8")
+    assert Baseline.load(baseline).new_findings(result) == []
 
 
 def test_writer_and_loader_round_trip(tmp_path: Path) -> None:

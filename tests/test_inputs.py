@@ -90,6 +90,20 @@ def test_jsonl_records_ids_and_errors(tmp_path: Path) -> None:
     assert str(items[1]).startswith(f"mtcheck: error: {corpus}:2: ")
 
 
+def test_corpus_ids_must_be_strings_or_numbers(tmp_path: Path) -> None:
+    corpus = tmp_path / "ids.jsonl"
+    ids: list[object] = [1, 1.5, "x", True, [1], {"a": 1}, False, None, -3, 2e20]
+    corpus.write_text("".join(json.dumps({"id": i, "text": "One."}) + "\n" for i in ids), encoding="utf-8")
+    items = _items(corpus)
+    assert [i.id if isinstance(i, Document) else None for i in items] == [
+        "1", "1.5", "x", None, None, None, None, "8", "-3", "2e+20"
+    ]
+    for index in (3, 4, 5, 6):
+        error = items[index]
+        assert isinstance(error, InputError) and error.line == index + 1
+        assert error.message == "'id' must be a string or a number"
+
+
 @pytest.mark.parametrize(("name", "delimiter"), [("c.csv", ","), ("c.tsv", "\t")])
 def test_tables(tmp_path: Path, name: str, delimiter: str) -> None:
     corpus = tmp_path / name
@@ -164,3 +178,56 @@ def test_utf16_and_cp1257_corpora(tmp_path: Path) -> None:
 def test_damaged_utf8_is_an_error_not_cp1257() -> None:
     with pytest.raises(DecodeError, match="invalid UTF-8 at byte 10"):
         decode("Šiauliai ".encode() + b"\xff and more")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_line_endings_check_the_same(newline: str) -> None:
+    from mtcheck.engine import check_document
+
+    lines = ["The ministry listed the measures.", "", "- higher salaries for teachers", "- new schools in the regions"]
+    text = newline.join(lines) + newline
+    document = Document(path="l.md", id="l.md", text=text, check_text=mask_markdown(text))
+    assert "\r" not in document.check_text and len(document.check_text) == len(text)
+    assert [f.code for f in check_document(document).findings] == []
+    plain = newline.join(["Fine line.", "The border .", "Next line is fine."]) + newline
+    findings = [f for f in check_document(Document(path="c.txt", id="c.txt", text=plain)).findings]
+    assert [(f.code, f.line, f.column) for f in findings if f.code == "MT904"] == [("MT904", 2, 11)]
+
+
+def test_line_index_counts_crlf_once_and_lone_cr() -> None:
+    from mtcheck.model import LineIndex
+
+    index = LineIndex("ab\r\ncd\ref\ngh")
+    assert [index.position(offset) for offset in (0, 3, 4, 7, 10)] == [(1, 1), (1, 4), (2, 1), (3, 1), (4, 1)]
+
+
+def test_html_code_elements_are_blanked() -> None:
+    html = "<p>Run <code>x ,, y</code> then <kbd>Ctrl ,</kbd> and <SAMP>out ( </SAMP>.</p><pre>a  .\nb</pre>Next."
+    masked = mask_html(html)
+    assert len(masked) == len(html) and masked.count("\n") >= html.count("\n")
+    assert not any(word in masked for word in ("x ,,", "Ctrl", "out", "a  ."))
+    assert masked.index("then") == html.index("then") and masked.index("Next.") == html.index("Next.")
+
+
+def test_unclosed_html_elements_are_linear() -> None:
+    import time
+
+    started = time.perf_counter()
+    for text in ("x<code>" * 20000, "<script>" * 20000):
+        assert len(mask_html(text)) == len(text)
+    assert time.perf_counter() - started < 2
+
+
+def test_markdown_indented_code_and_tables_are_blanked() -> None:
+    md = (
+        "Intro here.\n\n    code ,, line\n    more code\n\n- item one\n\n    item continuation\n\n"
+        "| a | b |\n|---|---|\n| x ,, | y |\n\nh1 | h2\n---|---\nc ,, | d\n\nParagraph\n    lazy continuation.\n"
+    )
+    masked = mask_markdown(md)
+    assert len(masked) == len(md) and [i for i, c in enumerate(masked) if c == "\n"] == [
+        i for i, c in enumerate(md) if c == "\n"
+    ]
+    for gone in ("code ,,", "more code", "| a", "---", "x ,,", "h1", "c ,,"):
+        assert gone not in masked
+    for kept in ("Intro here.", "item continuation", "lazy continuation.", "Paragraph"):
+        assert masked.index(kept) == md.index(kept)

@@ -77,10 +77,42 @@ def test_flags(text: str, code: str, span: str) -> None:
         "Ramūnas Karbauskis leads the Farmers and Greens Union.",
         "Tennis player Eglė Paulauskaitė won in Prague.",
         "A Lithuanian citizen, Vladimiras Laučius, wrote the column.",
+        # native names in -as/-is: listed first names, and stems foreign only by doubled letters or "qu"
+        # beside a first name that is not Lithuanised (then everywhere in the document)
+        "Estonian President Toomas Hendrik Ilves spoke in Tallinn.",
+        "Ashley Tellis, a senior fellow, said so. Tellis added that the talks failed.",
+        "On Saturday, Oriol Junqueras announced he would run.",
+        "Peter Tsouvallaris is the union convenor.",
+        # a middle initial after a first name is the English form
+        "It was the Lyndon B. Johnson administration that signed it.",
+        "Franklin D. Roosevelt won four elections.",
     ],
 )
 def test_silent(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Boris Whitecrossas said so.", "Whitecrossas"),  # the first name is Lithuanised (or looks it)
+        ("A film directed by Matthew Whitecrossas.", "Whitecrossas"),  # MT's mixed forms: a strong stem
+        ("Reserve director Rameshas Pandey said so.", "Rameshas"),
+        ("The winner was Dellis. Nobody expected Dellis to win.", "Dellis"),  # doubled letters, alone
+        ("Whitecrossas and Ashley met.", "Whitecrossas"),  # not next to each other
+        ("President Whitecrossas spoke.", "Whitecrossas"),  # a title is not a first name
+    ],
+)
+def test_foreign_stem_still_flagged_next_to_lithuanised_names_and_titles(text: str, span: str) -> None:
+    assert ("MT402", span) in found(text, "MT402")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["President G. Nausėda signed it.", "Lithuanian G. Nausėda spoke.", "Meanwhile G. Nausėda left."],
+)
+def test_initial_after_a_title_adjective_or_adverb_is_not_a_middle_initial(text: str) -> None:
+    assert [f.text for f in run(text, ["MT404"])] == ["G. Nausėda"]
 
 
 def test_initial_style_is_one_finding_per_document() -> None:

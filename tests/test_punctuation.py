@@ -214,3 +214,20 @@ def test_space_inside_brackets_one_finding_per_pair() -> None:
 
 def test_space_inside_brackets_silent() -> None:
     assert _flags("The Special Investigation Service (STT) detained him.", "MT907") == []
+
+
+def test_lithuanian_quote_pairs_stay_in_their_paragraph_and_length() -> None:
+    far = "„Start " + "word " * 300 + "end“ here."
+    assert _flags(far, "MT901") == ["„"]
+    assert _flags("„Open here.\nThe next paragraph closes it“.", "MT901") == ["„"]
+    assert _flags("„Open here\nand go on“ soft wrapped.", "MT901", path="t.md") == ["„Open here\nand go on“"]
+
+
+def test_pathological_punctuation_is_capped() -> None:
+    from mtcheck.rules.punctuation import MAX_FINDINGS, MAX_QUOTATION
+
+    text = "„" * 5000 + '"' * 5000
+    findings = run(text, ["MT901", "MT902"])
+    for code in ("MT901", "MT902"):
+        assert 0 < len([f for f in findings if f.code == code]) <= MAX_FINDINGS
+    assert max(f.end - f.start for f in findings) <= MAX_QUOTATION + 1

@@ -138,7 +138,7 @@ def test_github_workflow_commands(tmp_path: Path) -> None:
     _, text = produce("github", [article], tmp_path)
     lines = text.splitlines()
     commands = [line for line in lines if line.startswith("::")]
-    assert commands and lines[-1].startswith("mtcheck: 1 documents checked")
+    assert commands and lines[-1].startswith("mtcheck: 1 document checked")
     for line in commands:
         match = COMMAND.match(line)
         assert match, line
@@ -183,6 +183,14 @@ def test_github_escaping_and_multiline_spans() -> None:
         assert line.endswith("::msg, with: 100%25 %0A newline: “" + line.split("“")[1].split("”")[0] + "” "
                              "(suggestion: sug)")
         assert "\n" not in line
+
+
+def test_github_summary_is_pluralised() -> None:
+    one = _result("The the end.", [(0, 7, "MT801")])
+    assert _render("github", one).splitlines()[-1] == "mtcheck: 1 document checked, 1 failed, 1 finding"
+    two = _result("The the end.", [(0, 7, "MT801"), (4, 7, "MT801")], path="y.txt")
+    last = _render("github", one, two).splitlines()[-1]
+    assert last == "mtcheck: 2 documents checked, 2 failed, 3 findings"
 
 
 def test_github_levels_follow_severity() -> None:

@@ -132,3 +132,12 @@ def test_split_sentences_of_a_slice() -> None:
 
 def test_count_words() -> None:
     assert count_words("The co-operation's residents — of Vilnius, they’re 40.") == 7
+
+
+def test_long_punctuation_runs_are_linear() -> None:
+    import time
+
+    started = time.perf_counter()
+    sentences = _sentences("Hello there " + "." * 30000 + " Next one. " + "!" * 20000 + '"' * 5000)
+    assert time.perf_counter() - started < 2  # was quadratic: ~10 s
+    assert sentences[0] == "Hello there " + "." * 30000 and sentences[1] == "Next one."

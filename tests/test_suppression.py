@@ -134,6 +134,28 @@ def test_per_file_ignores(tmp_path: Path) -> None:
     assert "MT801" in codes(DOUBLE, settings, path=str(tmp_path / "news" / "new.txt"))
 
 
+@pytest.mark.parametrize("spelling", ["./archive/old.txt", "archive//old.txt", "news/../archive/old.txt"])
+def test_per_file_ignores_match_any_spelling_of_the_path(spelling: str) -> None:
+    settings = build_settings(parse_config({"per-file-ignores": {"archive/*.txt": ["MT8"]}}))
+    assert "MT801" not in codes(DOUBLE, settings, path=spelling)
+    assert "MT801" in codes(DOUBLE, settings, path=spelling.replace("archive", "news"))
+
+
+def test_per_file_ignores_anchored_at_the_config_dir_from_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "mtcheck.toml"
+    config.write_text('[per-file-ignores]\n"archive/*.txt" = ["MT8"]\n', encoding="utf-8")
+    from mtcheck.config import load_config
+
+    settings = build_settings(load_config(config))
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "archive")
+    monkeypatch.chdir(tmp_path / "archive")
+    assert "MT801" not in codes(DOUBLE, settings, path="./old.txt")  # relative to the cwd, not the config
+    assert "MT801" not in codes(DOUBLE, settings, path=str(tmp_path / "link" / "old.txt"))  # through a symlink
+
+
 def test_accept_vocabulary() -> None:
     settings = build_settings(parse_config({"vocabulary": {"accept": ["the the"]}}))
     assert "MT801" not in codes(DOUBLE, settings)

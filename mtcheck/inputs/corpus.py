@@ -42,6 +42,10 @@ def _record(path: str, line: int, record: Any, default_id: str) -> Document | In
     record_id = record.get("id")
     if record_id is None or record_id == "":
         record_id = default_id
+    elif isinstance(record_id, bool) or not isinstance(record_id, (str, int, float)):
+        return InputError(path, "'id' must be a string or a number", line)
+    elif not isinstance(record_id, str):
+        record_id = json.dumps(record_id)  # its JSON text: 1 -> "1", 1.5 -> "1.5"
     try:
         suppress = _suppress(record.get("suppress"))
     except ValueError as error:
@@ -51,7 +55,7 @@ def _record(path: str, line: int, record: Any, default_id: str) -> Document | In
     text = text.removeprefix("\ufeff") if line == 1 else text
     return Document(
         path=path,
-        id=str(record_id),
+        id=record_id,
         text=text,
         check_text=blank_comments(text),
         source=record.get("source") or None,

@@ -57,7 +57,6 @@ class GithubReporter:
         for error in summary.errors:
             props = f"file={escape_property(error.path)}" + (f",line={error.line}" if error.line else "")
             self.stream.write(f"::error {props},title=mtcheck input error::{escape_data(error.message)}\n")
-        self.stream.write(
-            f"mtcheck: {summary.documents} documents checked, {summary.failed} failed, "
-            f"{summary.findings} findings\n"
-        )
+        documents = f"{summary.documents} document{'' if summary.documents == 1 else 's'}"
+        findings = f"{summary.findings} finding{'' if summary.findings == 1 else 's'}"
+        self.stream.write(f"mtcheck: {documents} checked, {summary.failed} failed, {findings}\n")

@@ -355,6 +355,12 @@ def _compute_unknown_foreign_hits(ctx: Context, lexicon: NameLexicon) -> list[tu
     if not candidates:
         return hits
     flagged = {(hit.start, hit.end) for hit in known_name_hits(ctx)}
+    # words written beside a first name that is not Lithuanised ("Quinton Tellis"): native names here
+    native = {
+        match.group(0)
+        for match in tokens
+        if match.group(0) in candidates and _beside_native_name(text, match.start(), match.end())
+    }
     for match in tokens:
         word = match.group(0)
         if word not in candidates:
@@ -381,6 +387,8 @@ def _compute_unknown_foreign_hits(ctx: Context, lexicon: NameLexicon) -> list[tu
         used_bare = used_bare and ending not in ("as", "is")  # "Strupas" beside a truncated "Strup"
         if not used_bare and not (foreign and (ending in _OBLIQUE or ending in ("as", "is"))):
             continue
+        if not used_bare and ending in ("as", "is") and _native_nominative(text, match, stem, native):
+            continue  # "Toomas Hendrik Ilves", "Ashley Tellis", "Oriol Junqueras": the name's own form
         if not used_bare and _next_is_capitalised(text, match.end()) and ending not in ("as", "is"):
             continue  # part of an official name, like "Žalgirio Arena"
         start, first, _ = _full_name_start(ctx, match.start(), lexicon)
@@ -395,6 +403,62 @@ def _compute_unknown_foreign_hits(ctx: Context, lexicon: NameLexicon) -> list[tu
             )
         )
     return hits
+
+
+# Lithuanian endings of names (nominative and other cases): a neighbour ending so is Lithuanised too.
+_LITHUANIAN_NAME_ENDINGS = (
+    "as", "is", "ys", "us", "a", "ė", "o", "ui", "ą", "į", "ai", "os", "ės", "ei", "ę", "ų",
+)
+_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+)[ \u00a0]$")
+_WORD_AFTER = regex.compile(r"[ \u00a0](\p{Lu}\p{Ll}+)(?![\p{L}\p{N}'’-])")
+
+
+def _first_name_word(word: str, rare: float = 4.5) -> bool:
+    """A capitalised word that names a person ("Lyndon", "Hendrik", "Ashley"): a listed first name, or a
+    word rarer than ``rare`` (English Zipf frequency) that is no title, role or other capitalised
+    non-name ("President", "Speaker", "The")."""
+    from mtcheck.people import fold, people_lexicon
+
+    people = people_lexicon()
+    folded = fold(word)
+    if folded in people.first_names:
+        return True
+    if folded in people.titles or folded in people.not_names or word.lower() in people.role_words:
+        return False
+    if word.lower().endswith(("ian", "ish", "ese", "ean", "ic")):
+        return False  # "Lithuanian", "Polish", "Chinese", "European", "Baltic": adjectives before names
+    return _english_zipf(word) < rare
+
+
+def _beside_native_name(text: str, start: int, end: int) -> bool:
+    """The word at ``start:end`` is next to a capitalised name word without a Lithuanian ending
+    ("Toomas Hendrik", "Ashley Tellis"): the name is written in its own form, not Lithuanised."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER.match(text, end, min(len(text), end + 40))
+    return any(
+        neighbour is not None
+        and not neighbour.group(1).endswith(_LITHUANIAN_NAME_ENDINGS)
+        and _first_name_word(neighbour.group(1))
+        for neighbour in (before, after)
+    )
+
+
+# Foreign spellings that no Lithuanian or Romance/Greek name has: without the doubled consonants and
+# the "qu" of names whose own nominative ends in -as/-is ("Tellis", "Tsouvallaris", "Junqueras").
+_STRONG_FOREIGN_SPELLING = regex.compile(r"[wx]|q(?!u)|th|ph|sh|ee|oo|ea|aa|y[aeiou]", regex.IGNORECASE)
+
+
+def _native_nominative(text: str, match: Any, stem: str, native: set[str]) -> bool:
+    """A name in -as/-is, not used bare, that is likely its own nominative, not a Lithuanised form: a
+    listed first name ("Toomas", "Andrus"), or a stem foreign only by its doubled letters or "qu" written
+    in the document beside a first name that is not Lithuanised ("Ashley Tellis", "Oriol Junqueras").
+    Mixed forms of MT ("Matthew Whitecrossas", "Rameshas Pandey") keep their strongly foreign stems."""
+    from mtcheck.people import fold, people_lexicon
+
+    word = match.group(0)
+    if fold(word) in people_lexicon().first_names:
+        return True
+    return word in native and _STRONG_FOREIGN_SPELLING.search(stem) is None
 
 
 _FEMALE_OBLIQUE = regex.compile(r"^\p{Lu}\p{L}*(?:ait|yt|ien|ut|ūt)(ės|ei|ę|ėje)(?:-\p{Lu}\p{L}*)?$")
@@ -602,6 +666,14 @@ def _full_name(ctx: Context, initial: str, surname: str) -> tuple[str | None, in
     return (matching[0] if len(matching) == 1 or len(set(matching)) == 1 else None), None
 
 
+_SENTENCE_END_BEFORE = regex.compile(r"(?:^|[.!?:;\n\"“”«»(]\s*)$")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether the word at ``start`` begins a sentence (its capital may tell nothing)."""
+    return _SENTENCE_END_BEFORE.search(text, max(0, start - 5), start) is not None
+
+
 def _check_initial(ctx: Context) -> Iterator[Finding]:
     from mtcheck.lexicons import load_segmentation
 
@@ -617,6 +689,11 @@ def _check_initial(ctx: Context) -> Iterator[Finding]:
         previous = _PREVIOUS_WORD.search(ctx.text[max(0, match.start() - 30) : match.start()])
         if previous and previous.group(1).lower() in _LETTER_TAKERS:
             continue
+        first = _WORD_BEFORE.search(ctx.text, max(0, match.start() - 40), match.start())
+        if first is not None and _first_name_word(
+            first.group(1), 3.5 if _sentence_start(ctx.text, first.start()) else 4.5
+        ):
+            continue  # a middle initial: "the Lyndon B. Johnson administration", "Franklin D. Roosevelt"
         if any(start <= match.start() < end for start, end in major):
             continue
         if ctx.accepted(f"{initial}. {surname}"):

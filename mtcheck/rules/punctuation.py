@@ -8,7 +8,10 @@ text as unedited MT but do not change its meaning. The conventions are in ``data
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+import functools
+import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +32,19 @@ _BRACKET = regex.compile(r"[()\[\]{}]")
 _EMOTICON = regex.compile(r"(?<!\S)[:;=]-?[()\[\]](?!\w)")
 _ENUMERATOR = regex.compile(r"(?:^|(?<=\s))(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\)")
 _AFTER_MARK = set(" \t\n\u00a0”’\"')]»")
+
+MAX_FINDINGS = 50  # per rule and document: pathological input ("„„„…") must not explode the report
+MAX_QUOTATION = 1000  # characters: a Lithuanian opener pairs with a closer at most this far away
+
+
+def _capped(check: Callable[[Context], Iterator[Finding]]) -> Callable[[Context], Iterator[Finding]]:
+    """The check, stopped after :data:`MAX_FINDINGS` findings."""
+
+    @functools.wraps(check)
+    def capped(ctx: Context) -> Iterator[Finding]:
+        return itertools.islice(check(ctx), MAX_FINDINGS)
+
+    return capped
 
 
 @dataclass(frozen=True)
@@ -69,19 +85,36 @@ def _real_space(ctx: Context, start: int, end: int) -> bool:
 # MT901 ---------------------------------------------------------------------------------------------
 
 
+def _paragraph_end(ctx: Context, starts: list[int], position: int) -> int:
+    """End of the paragraph that holds ``position`` (of its line if none does)."""
+    index = bisect.bisect_right(starts, position) - 1
+    if index >= 0 and position < ctx.paragraphs[index].end:
+        return ctx.paragraphs[index].end
+    line_end = ctx.text.find("\n", position)
+    return len(ctx.text) if line_end < 0 else line_end
+
+
+@functools.lru_cache(maxsize=8)
+def _closer_pattern(closers: str) -> regex.Pattern[str]:
+    return regex.compile("[" + regex.escape(closers) + "]")
+
+
+@_capped
 def _check_lithuanian_quotes(ctx: Context) -> Iterator[Finding]:
     data = _data(ctx)
     text = ctx.text
+    starts = [paragraph.start for paragraph in ctx.paragraphs]
     for match in _LT_OPENER.finditer(text):
         position, char = match.start(), match.group(0)
         if char not in data.openers:
             continue
         if char == "‚" and (position == 0 or not text[position - 1].isspace()):
             continue  # U+201A after a letter is a comma look-alike, not a quotation mark
-        line_end = text.find("\n", position)
-        line_end = len(text) if line_end < 0 else line_end
+        # a quotation closes in its paragraph and within a sane length; else the opener is lone
+        limit = min(_paragraph_end(ctx, starts, position), position + 1 + MAX_QUOTATION)
         closers = data.closers_for.get(char, "")
-        close = next((i for i in range(position + 1, line_end) if text[i] in closers), None)
+        found = _closer_pattern(closers).search(text, position + 1, limit) if closers else None
+        close = found.start() if found else None
         english_open = data.english_for.get(char, "“")
         if close is None:
             if char == "‚":
@@ -191,6 +224,7 @@ def _starts_with_quote(text: str, paragraph: Paragraph) -> bool:
     return content[:1] in ("“", "„", '"', "«")
 
 
+@_capped
 def _check_unbalanced_quotes(ctx: Context) -> Iterator[Finding]:
     text = ctx.text
     unclosed, stray = _quote_marks(text, ctx.paragraphs)
@@ -211,6 +245,7 @@ def _check_unbalanced_quotes(ctx: Context) -> Iterator[Finding]:
         )
 
 
+@_capped
 def _check_unbalanced_brackets(ctx: Context) -> Iterator[Finding]:
     text = ctx.text
     for paragraph in ctx.paragraphs:
@@ -224,6 +259,7 @@ def _check_unbalanced_brackets(ctx: Context) -> Iterator[Finding]:
 # MT904 ---------------------------------------------------------------------------------------------
 
 
+@_capped
 def _check_space_before(ctx: Context) -> Iterator[Finding]:
     text = ctx.text
     length = len(text)
@@ -271,6 +307,7 @@ def _token_before(text: str, end: int) -> str:
     return text[start:end]
 
 
+@_capped
 def _check_doubled(ctx: Context) -> Iterator[Finding]:
     data = _data(ctx)
     text = ctx.text
@@ -310,6 +347,7 @@ def _zipf(word: str) -> float:
 # MT906 ---------------------------------------------------------------------------------------------
 
 
+@_capped
 def _check_dialogue_dash(ctx: Context) -> Iterator[Finding]:
     data = _data(ctx)
     text = ctx.text
@@ -334,6 +372,7 @@ def _check_dialogue_dash(ctx: Context) -> Iterator[Finding]:
 # MT907 ---------------------------------------------------------------------------------------------
 
 
+@_capped
 def _check_space_inside_brackets(ctx: Context) -> Iterator[Finding]:
     text = ctx.text
     flagged: set[int] = set()

@@ -117,6 +117,30 @@ def _legitimate() -> frozenset[str]:
     return frozenset(word.lower() for word in bundled("repetition")["legitimate_doubles"])
 
 
+# Words that are doubled by MT even when capitalised ("The The council", "In In Vilnius"): never names.
+_FUNCTION_WORDS = frozenset(
+    (
+        "a", "an", "the", "of", "in", "to", "and", "or", "but", "nor", "for", "on", "at", "by", "with",
+        "from", "into", "onto", "upon", "over", "under", "about", "as", "than", "that", "this", "these",
+        "those", "it", "its", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do",
+        "does", "did", "will", "would", "can", "could", "shall", "should", "may", "might", "must", "not",
+        "no", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "your", "my", "me", "him",
+        "them", "us", "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "if", "so",
+        "then", "there", "here", "also", "all", "some",
+    )
+)
+
+
+def _is_doubled_name(first: str, second: str) -> bool:
+    """Both words capitalised (not all caps) and not a function word: a doubled name like "Bora Bora"."""
+    return (
+        first[0].isupper()
+        and second[0].isupper()
+        and not (len(first) > 1 and first.isupper())
+        and first.lower() not in _FUNCTION_WORDS
+    )
+
+
 def _check_repeated_word(ctx: Context) -> Iterator[Finding]:
     legitimate = _legitimate()
     for sentence in _candidates(ctx, (1,)):
@@ -128,6 +152,8 @@ def _check_repeated_word(ctx: Context) -> Iterator[Finding]:
                 continue  # "Lewis lewis" is unlikely MT; "Walla Walla"-style names are capitalised twice
             if word.isupper() and len(word) > 1 and word.lower() not in ("the", "a", "of"):
                 continue  # acronyms and shouting
+            if _is_doubled_name(word, match.group(3)):
+                continue  # "Bora Bora", "Pago Pago", "Roa Roa Hotel": doubled place names
             start = sentence.local(match.start())
             yield ctx.finding(
                 start,
@@ -174,6 +200,7 @@ RULES = (
         good=(
             Example("She had had enough of the delays."),
             Example("He said that that decision was final."),
+            Example("They stayed at the Roa Roa Hotel on Bora Bora."),
         ),
         suggestion="Delete the second occurrence.",
     ),
