@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -306,23 +307,38 @@ def _lt_words() -> tuple[re.Pattern[str], dict[str, float]]:
     return pattern, table
 
 
-def lithuanian(text: str) -> list[Mention]:
-    """Numbers in a Lithuanian text."""
-    mentions: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+class _Collector:
+    """Mentions found so far, and whether a span is still free (patterns run from the most specific)."""
 
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
+    def __init__(self) -> None:
+        self.mentions: list[Mention] = []
+        self.taken: list[tuple[int, int]] = []
 
-    def add(mention: Mention) -> None:
-        mentions.append(mention)
-        taken.append((mention.start, mention.end))
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in self.taken)
 
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self.taken.append((mention.start, mention.end))
+
+
+def _start(text: str) -> tuple[list[Mention], Callable[[int, int], bool], Callable[[Mention], None]]:
+    """A collector with the ISO dates ("2020-09-14") of ``text`` already in: they read the same in both
+    languages. Returns its mentions list and its ``free`` and ``add`` functions."""
+    collector = _Collector()
     for match in _ISO_DATE.finditer(text):
         year, month, day = (int(g) for g in match.groups())
         if 1 <= month <= 12 and 1 <= day <= 31:
-            add(Mention(match.start(1), match.end(1), (float(year),), text=match.group(1)))
-            add(Mention(match.start(2), match.end(), (month * 100.0 + day,), "date", text=match.group(0)))
+            collector.add(Mention(match.start(1), match.end(1), (float(year),), text=match.group(1)))
+            collector.add(
+                Mention(match.start(2), match.end(), (month * 100.0 + day,), "date", text=match.group(0))
+            )
+    return collector.mentions, collector.free, collector.add
+
+
+def lithuanian(text: str) -> list[Mention]:
+    """Numbers in a Lithuanian text."""
+    mentions, free, add = _start(text)
     for match in _LT_DATE.finditer(text):
         if not free(match.start(), match.end(2)):
             continue
@@ -482,21 +498,7 @@ def _month_en(name: str) -> int:
 
 def english(text: str) -> list[Mention]:
     """Numbers in an English text."""
-    mentions: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
-
-    def add(mention: Mention) -> None:
-        mentions.append(mention)
-        taken.append((mention.start, mention.end))
-
-    for match in _ISO_DATE.finditer(text):
-        year, month, day = (int(g) for g in match.groups())
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            add(Mention(match.start(1), match.end(1), (float(year),), text=match.group(1)))
-            add(Mention(match.start(2), match.end(), (month * 100.0 + day,), "date", text=match.group(0)))
+    mentions, free, add = _start(text)
     for match in _EN_DATE_DM.finditer(text):
         day, month = int(match.group(2)), _month_en(match.group(3))
         if not (1 <= day <= 31 and free(match.start(), match.end())):

@@ -14,6 +14,20 @@ def run(text: str, select: list[str] | None = None, source: str | None = None, p
     return list(check_document(document, settings).findings)
 
 
+def flags(text: str, code: str, path: str = "t.txt") -> list[str]:
+    """The spans that rule ``code`` flags in ``text``."""
+    return [f.text for f in run(text, [code], path=path) if f.code == code]
+
+
+def flags_markup(text: str, select: str, path: str) -> list[str]:
+    """Findings on an .html or .md document, with its markup blanked as the input readers do."""
+    from mtcheck.inputs.markup import mask_html, mask_markdown
+
+    masked = mask_html(text) if path.endswith(".html") else mask_markdown(text)
+    document = Document(path=path, id=path, text=text, check_text=masked)
+    return [f.text for f in check_document(document, Settings(rules=select_rules([select]))).findings]
+
+
 def flagged(text: str, select: list[str] | None = None, source: str | None = None) -> list[str]:
     return [finding.text for finding in run(text, select, source)]
 

@@ -4,22 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from mtcheck.engine import Settings, check_document
-from mtcheck.inputs.markup import mask_html, mask_markdown
-from mtcheck.model import Document
-from mtcheck.rules import select_rules
-from tests.conftest import run
+from tests.conftest import flags, flags_markup, run
 
-
-def _flags(text: str, code: str, path: str = "t.txt") -> list[str]:
-    return [f.text for f in run(text, [code], path=path) if f.code == code]
-
-
-def _flags_markup(text: str, select: str, path: str) -> list[str]:
-    """Findings on an .html or .md document, with its markup blanked as the input readers do."""
-    masked = mask_html(text) if path.endswith(".html") else mask_markdown(text)
-    document = Document(path=path, id=path, text=text, check_text=masked)
-    return [f.text for f in check_document(document, Settings(rules=select_rules([select]))).findings]
+_flags = flags
+_flags_markup = flags_markup
 
 
 def test_lithuanian_quotes_pair_and_suggestion() -> None:
