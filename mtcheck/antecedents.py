@@ -23,6 +23,7 @@ a parser:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -54,6 +55,8 @@ class NounLexicon:
     pattern: Any  # compiled regex of every English form
     forms: dict[str, Noun]  # folded English form -> noun
     heads: frozenset[str]  # every folded single-word form: a following word that makes a noun a modifier
+    # the same pattern for the stdlib ``re``, exact on ASCII-only text (faster there); None if unavailable
+    ascii_pattern: Any = None
 
 
 _KINDS = ("thing", "country", "place", "ship")
@@ -98,8 +101,14 @@ def compile_nouns(raw: dict[str, Any]) -> NounLexicon:
     else:
         body = "|".join(_form_piece(form) for form in alternatives)
     pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d-])(?:{body})(?![\p{{L}}\p{{M}}\d-])", regex.IGNORECASE)
+    ascii_pattern = None
+    if all(_trie_safe(form) for form in alternatives):
+        # On ASCII text, \p{L}\p{M}\d are [A-Za-z0-9] and the `regex` module's \s is [ \t\n\v\f\r]
+        # (the stdlib's \s would also match \x1c-\x1f): spelled out, both patterns match the same.
+        ascii_body = body.replace(r"\s+", r"[ \t\n\x0b\x0c\r]+")
+        ascii_pattern = re.compile(rf"(?<![A-Za-z0-9-])(?:{ascii_body})(?![A-Za-z0-9-])", re.IGNORECASE)
     heads = frozenset(form for form in forms if " " not in form)
-    return NounLexicon(pattern, forms, heads)
+    return NounLexicon(pattern, forms, heads, ascii_pattern)
 
 
 def _form_piece(form: str) -> str:
@@ -175,8 +184,19 @@ class Token:
         return f"Token(text={self.text!r}, start={self.start}, end={self.end})"
 
 
+# _TOKEN for the stdlib ``re``, exact on ASCII-only text (where \p{L} is [A-Za-z], \d is [0-9], \b is
+# the same and the `regex` module's \s is [ \t\n\v\f\r]); faster there.
+_ASCII_TOKEN = re.compile(
+    r"[A-Za-z][A-Za-z0-9]*(?:(?:-|['’](?!s\b))[A-Za-z][A-Za-z0-9]*)*|['’]s\b|[0-9][0-9,.]*|[^ \t\n\x0b\x0c\rA-Za-z0-9]"
+)
+
+
+def _tokens_of(text: str) -> Any:
+    return _ASCII_TOKEN if text.isascii() else _TOKEN
+
+
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [Token(m.group(), m.start(), m.end()) for m in _tokens_of(text).finditer(text)]
 
 
 # fmt: off
@@ -425,7 +445,8 @@ def sentence_mentions(
     ends = {token.end: index for index, token in enumerate(tokens)}
 
     # Things: nouns of the lexicon heading their noun phrase.
-    for match in nouns.pattern.finditer(text):
+    scan = nouns.ascii_pattern if nouns.ascii_pattern is not None and text.isascii() else nouns.pattern
+    for match in scan.finditer(text):
         first, last = starts.get(match.start()), ends.get(match.end())
         if first is None or last is None:
             continue
@@ -1112,7 +1133,7 @@ def _may_tell_gender(text: str, known: dict[str, Gender | None]) -> bool:
     surname is learned only from a gendered name: a sentence with none of these words names nobody of
     known gender and teaches nothing.
     """
-    words = _TOKEN.findall(text)
+    words = _tokens_of(text).findall(text)
     if any(map(_gender_cue, words)):
         return True
     return bool(known) and any(fold(word) in known for word in words if word[0].isupper())

@@ -136,7 +136,7 @@ def apply_suppressions(
     for finding in findings:
         if finding.text.strip().lower() in settings.accept:
             continue
-        rule = get_rule(finding.code)
+        rule = get_rule(finding.code) if ignored_here or scopes else None  # only needed by these
         if ignored_here and _selected(rule, ignored_here):
             continue
         silenced = False

@@ -135,10 +135,89 @@ def _detect(text: str) -> tuple[str, float]:
         return "", 0.0
     DetectorFactory.seed = 0
     try:
-        best = detect_langs(text)[0]
+        factory = _langdetect_factory()
+        if factory is None:  # pragma: no cover - an unusual langdetect installation
+            best = detect_langs(text)[0]
+        else:
+            detector = factory.create()
+            detector.append(text)
+            best = detector.get_probabilities()[0]
     except LangDetectException:
         return "", 0.0
     return str(best.lang), float(best.prob)
+
+
+class _LazyProbabilities:
+    """langdetect's ``word_lang_prob_map``, each n-gram's row built when first asked for.
+
+    ``DetectorFactory.add_profile`` builds the row of every n-gram of every profile (most of the
+    time of a first detection); a detector only asks for the n-grams of its text, and gets the very
+    same rows (same order of languages, same arithmetic).
+    """
+
+    def __init__(self, profiles: list[tuple[int, dict[str, int], list[int]]], langsize: int) -> None:
+        self._profiles = profiles
+        self._langsize = langsize
+        self._rows: dict[str, list[float] | None] = {}
+
+    def _row(self, word: str) -> list[float] | None:
+        try:
+            return self._rows[word]
+        except KeyError:
+            pass
+        row: list[float] | None = None
+        length = len(word)
+        for index, freq, n_words in self._profiles:
+            if word in freq:
+                if row is None:
+                    row = [0.0] * self._langsize
+                if 1 <= length <= 3:
+                    row[index] = 1.0 * freq[word] / n_words[length - 1]
+        self._rows[word] = row
+        return row
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._row(word) is not None
+
+    def __getitem__(self, word: str) -> list[float]:
+        row = self._row(word)
+        if row is None:
+            raise KeyError(word)
+        return row
+
+
+@lru_cache(maxsize=1)
+def _langdetect_factory() -> Any:
+    """A langdetect ``DetectorFactory`` with the profiles of ``detect_langs``, loaded lazily (see above)."""
+    import json
+    import os
+
+    from langdetect import detector_factory
+
+    directory = detector_factory.PROFILES_DIRECTORY
+    files = os.listdir(directory)  # the order load_profile uses
+    langsize = len(files)
+    langlist: list[str] = []
+    profiles: list[tuple[int, dict[str, int], list[int]]] = []
+    for filename in files:
+        if filename.startswith("."):
+            continue
+        path = os.path.join(directory, filename)
+        if not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+        name = data.get("name")
+        if name in langlist or not isinstance(data.get("freq"), dict):
+            return None
+        profiles.append((len(langlist), data["freq"], list(data.get("n_words") or [0, 0, 0])))
+        langlist.append(name)
+    if not langlist:
+        return None
+    factory = detector_factory.DetectorFactory()
+    factory.langlist = langlist
+    factory.word_lang_prob_map = _LazyProbabilities(profiles, langsize)
+    return factory
 
 
 def _share(words: list[str], vocabulary: frozenset[str]) -> float:
