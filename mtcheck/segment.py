@@ -132,11 +132,8 @@ def _is_boundary(text: str, mark_start: int, mark_end: int, next_start: int) -> 
         return nxt in starters
     # initials: "D. Peskov", "J.R.R. Tolkien", but "... Plan B. The ..." ends a sentence
     letters = token.replace(".", "")
-    if len(letters) <= 3 and letters.isalpha() and letters.isupper() and len(letters) == token.count(".") + 1:
-        if len(letters) == 1:
-            return nxt in starters
-        return nxt in starters
-    if len(letters) == 1 and letters.isupper():
+    initials = len(letters) <= 3 and letters.isalpha() and len(letters) == token.count(".") + 1
+    if letters.isupper() and (initials or len(letters) == 1):
         return nxt in starters
     if len(token) == 1 and token.islower() and nxt[:1].isupper():
         # a lowercased initial: MT output such as "said a. Anušauskas" (WMT19 online-G, online-X)

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import io
+from typing import Any
+
 import pytest
 
 from mtcheck.engine import Settings, check_document
-from mtcheck.model import Document, Finding
+from mtcheck.model import Document, DocumentResult, Finding
 from mtcheck.rules import select_rules
 
 
@@ -12,6 +15,20 @@ def run(text: str, select: list[str] | None = None, source: str | None = None, p
     settings = Settings(rules=select_rules(select)) if select else Settings()
     document = Document(path=path, id=path, text=text, source=source)
     return list(check_document(document, settings).findings)
+
+
+def render(fmt: str, *results: DocumentResult, options: dict[str, Any] | None = None) -> str:
+    """What reporter ``fmt`` writes for ``results`` (a summary built as the CLI builds it)."""
+    from mtcheck.reporters import RunInfo, Summary, get_reporter
+
+    stream = io.StringIO()
+    reporter = get_reporter(fmt)(stream, RunInfo(version="0", signature="sig", options=options or {}))
+    summary = Summary()
+    for result in results:
+        summary.add(result)
+        reporter.document(result)
+    reporter.finish(summary)
+    return stream.getvalue()
 
 
 def flags(text: str, code: str, path: str = "t.txt") -> list[str]:

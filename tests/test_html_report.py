@@ -6,7 +6,6 @@ start, that test is skipped with the reason. The screenshot is kept in ``tests/a
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import shutil
@@ -18,10 +17,10 @@ import pytest
 
 from mtcheck.cli import run_check
 from mtcheck.model import Document, DocumentResult
-from mtcheck.reporters import RunInfo, Summary
-from mtcheck.reporters.html import HtmlReporter, highlight, score_chart
+from mtcheck.reporters.html import highlight, score_chart
 from mtcheck.rules import get_rule
 from mtcheck.rules.base import Context
+from tests.conftest import render
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 EVIL = (
@@ -32,14 +31,7 @@ EVIL = (
 
 
 def _render(*results: DocumentResult) -> str:
-    stream = io.StringIO()
-    reporter = HtmlReporter(stream, RunInfo(version="0", signature="sig", options={"threshold": 90}))
-    summary = Summary()
-    for result in results:
-        summary.add(result)
-        reporter.document(result)
-    reporter.finish(summary)
-    return stream.getvalue()
+    return render("html", *results, options={"threshold": 90})
 
 
 def _result(text: str, spans: list[tuple[int, int, str]], source: str | None = None,

@@ -21,6 +21,7 @@ from mtcheck.model import Document, DocumentResult, LineIndex, Severity
 from mtcheck.reporters import FORMATS, RunInfo, Summary, get_reporter
 from mtcheck.rules import all_rules, get_rule
 from mtcheck.rules.base import Context
+from tests.conftest import render
 
 DATA = Path(__file__).parent / "data"
 ARTICLE_WITH_FINDINGS = "Vilnius, 12 March. The the mayor said the plan was approved.\n[ad_1]\n"
@@ -159,15 +160,7 @@ def _result(text: str, spans: list[tuple[int, int, str]], path: str = "x.txt") -
     return DocumentResult(document=document, words=10, score=50.0, passed=False, findings=tuple(findings))
 
 
-def _render(fmt: str, *results: DocumentResult) -> str:
-    stream = io.StringIO()
-    reporter = get_reporter(fmt)(stream, RunInfo(version="0", signature="sig"))
-    summary = Summary()
-    for result in results:
-        summary.add(result)
-        reporter.document(result)
-    reporter.finish(summary)
-    return stream.getvalue()
+_render = render
 
 
 def test_github_escaping_and_multiline_spans() -> None:

@@ -11,7 +11,7 @@ the effective severity: no rule computes positions by hand.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -183,7 +183,3 @@ class Context:
             sentence=sentence.index if sentence else None,
             extra=tuple(sorted(extra.items())),
         )
-
-
-def iter_sentences(ctx: Context) -> Iterator[Sentence]:
-    yield from ctx.sentences
