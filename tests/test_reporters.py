@@ -14,6 +14,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mtcheck.cli import run_check
 from mtcheck.engine import Settings, check_document
@@ -292,3 +294,38 @@ def test_statistics_text_and_json(corpus: Path, tmp_path: Path, capsys: pytest.C
     assert data["categories"] == {"repetition": 2, "boilerplate": 1}
     assert run_check([str(corpus)], output_format="sarif", jobs=1, statistics=True) == 2
     assert "--statistics works with" in capsys.readouterr().err
+
+
+# --- the fast pretty JSON writer ------------------------------------------------------------------
+
+
+_JSON_SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+_JSON_VALUES = st.recursive(
+    _JSON_SCALARS,
+    lambda children: st.lists(children, max_size=4)
+    | st.tuples(children, children)
+    | st.dictionaries(st.text(max_size=5), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_JSON_VALUES, st.integers(min_value=0, max_value=6))
+def test_pretty_json_is_the_standard_librarys(value: object, indent: int) -> None:
+    from mtcheck.reporters.json_text import pretty
+
+    expected = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + " " * indent)
+    assert pretty(value, indent) == expected
+
+
+def test_pretty_json_leaves_other_keys_and_types_to_the_standard_library() -> None:
+    from enum import IntEnum
+
+    from mtcheck.reporters.json_text import pretty
+
+    class Level(IntEnum):
+        HIGH = 3
+
+    value = {"a": {1: [Level.HIGH, float("nan")], None: True}, "b": float("-inf")}
+    assert pretty(value, 2) == json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    with pytest.raises(TypeError):
+        pretty({"a": object()})

@@ -7,15 +7,11 @@ corpus of any size is reported in bounded memory. The output is the same as ``js
 
 from __future__ import annotations
 
-import json
-from typing import Any, TextIO
+from typing import TextIO
 
 from mtcheck.model import DocumentResult
 from mtcheck.reporters import RunInfo, Summary
-
-
-def _dump(value: Any, indent: int) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + " " * indent)
+from mtcheck.reporters.json_text import pretty as _dump
 
 
 class JsonReporter:
