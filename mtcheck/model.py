@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import bisect
 import enum
+import operator
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -57,6 +58,11 @@ class Sentence:
     def local(self, offset: int) -> int:
         """Document offset of a position inside this sentence."""
         return self.start + offset
+
+    def __reduce__(self) -> tuple[type[Sentence], tuple[Any, ...]]:
+        # Pickled as constructor arguments (results cross process boundaries with --jobs): about
+        # twice as fast both ways as the per-field state dataclasses give slotted classes.
+        return (Sentence, (self.start, self.end, self.text, self.paragraph, self.index))
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +167,13 @@ class Finding:
         for key, value in self.extra:
             data[key] = value
         return data
+
+    def __reduce__(self) -> tuple[type[Finding], tuple[Any, ...]]:
+        # as Sentence.__reduce__: constructor arguments, in field order
+        return (Finding, _FINDING_FIELDS(self))
+
+
+_FINDING_FIELDS = operator.attrgetter(*(f.name for f in fields(Finding)))
 
 
 @dataclass(frozen=True)

@@ -119,3 +119,16 @@ def test_progress_bar_is_silent_off_a_terminal(capsys: pytest.CaptureFixture[str
             advance(10)
     assert capsys.readouterr().err == ""
     assert io.StringIO().isatty() is False
+
+
+def test_results_pickle_to_equal_objects() -> None:
+    """Workers send results back pickled; findings and sentences pickle as constructor arguments."""
+    import pickle
+
+    from mtcheck.engine import Settings, check_document
+    from mtcheck.model import Document
+
+    text = "Now there are no Russian troops in Belarus. Do you think Putin would like her to appear there?"
+    result = check_document(Document(path="a.txt", id="a.txt", text=text), Settings())
+    assert result.findings and result.sentences
+    assert pickle.loads(pickle.dumps(result)) == result
