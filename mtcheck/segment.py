@@ -28,7 +28,15 @@ WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _CLOSERS = "\"'”’»)]“"
 # A match starts only at the start of a run of marks and never backtracks into the run or the closers
 # (whitespace must follow, so giving back a mark or a closer can never succeed): linear on "......".
-_BOUNDARY = re.compile(r"(?:(?<![.!?])(?:\.{3}|[.!?]++)|…)[" + re.escape(_CLOSERS) + r"]*+(?=\s)")
+# It is "(?:(?<![.!?])(?:\.{3}|[.!?]++)|…)" followed by the closers, written to start with a character
+# class so that the scan skips fast to a candidate mark instead of trying a lookbehind at every
+# position. Exactly equivalent: "\.{3}" only matches where the whole run is "..." (a longer run goes on
+# with a mark that is neither a closer nor whitespace), so the first branch is a whole run of [.!?] that
+# no mark precedes (the lookbehind after the first mark looks at the character before it); "…" is
+# kept out of that branch, and only "…" itself opens the other one.
+_BOUNDARY = re.compile(
+    r"[.!?…](?:(?<=…)|(?<![.!?].)(?<!…)[.!?]*+)[" + re.escape(_CLOSERS) + r"]*+(?=\s)"
+)
 _LIST_ITEM = re.compile(r"\s*(?:[-*+•–]\s|\d{1,3}[.)]\s|#{1,6}\s|>)")
 
 
@@ -145,7 +153,11 @@ def split_sentences(text: str, start: int, end: int, paragraph: int, first_index
     """Sentences of ``text[start:end]`` (one paragraph)."""
     sentences: list[Sentence] = []
     cursor = start
-    for match in _BOUNDARY.finditer(text, start, end):
+    first = _BOUNDARY.search(text, start, end)
+    if first is None:  # most paragraphs are one sentence: no boundary before their end
+        _append(sentences, text, cursor, end, paragraph, first_index)
+        return sentences
+    for match in _BOUNDARY.finditer(text, first.start(), end):
         next_start = match.end()
         while next_start < end and text[next_start].isspace():
             next_start += 1
@@ -160,20 +172,24 @@ def split_sentences(text: str, start: int, end: int, paragraph: int, first_index
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int, first: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        sentences.append(Sentence(start, end, text[start:end], paragraph, first + len(sentences)))
+    # str.strip() strips exactly the characters for which str.isspace() is true
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        if stripped is not piece:
+            start += len(piece) - len(piece.lstrip())
+        sentences.append(Sentence(start, start + len(stripped), stripped, paragraph, first + len(sentences)))
 
 
 def _paragraph_spans(text: str, soft_wrap: bool) -> Iterator[tuple[int, int]]:
     """Spans of paragraphs. With ``soft_wrap`` single line breaks join lines (Markdown)."""
     if not soft_wrap:
-        for match in re.finditer(r"[^\n]+", text):
-            if match.group(0).strip():
-                yield match.start(), match.end()
+        # the non-empty lines ("[^\n]+") that are not all whitespace
+        position = 0
+        for row in text.split("\n"):
+            if row and not row.isspace():
+                yield position, position + len(row)
+            position += len(row) + 1
         return
     # a block: lines up to a blank line (a block never starts with a line break)
     for block in re.finditer(r"[^\n](?:[^\n]|\n(?![ \t]*\n))*", text):

@@ -28,10 +28,11 @@ _ENTITY = regex.compile(
     r"|&\s?(nbsp|amp|quot|lt|gt|apos|rsquo|lsquo|rdquo|ldquo|bdquo|ndash|mdash|hellip|laquo|raquo)\s?;"
     r"|&(nbsp|amp|quot|rsquo|ldquo|rdquo|ndash|mdash|hellip)(?![A-Za-z0-9;])"
 )
-_LINE = regex.compile(r"[^\n]+")
 _LINE_TRIM = regex.compile(r"^[\s•·*>\-–—|]+|[\s:.!»›>→…|]+$")
 _LINE_LEAD = regex.compile(r"[\s•·*>\-–—|]+")  # the first alternative of _LINE_TRIM
+_LEAD_MARKS = "•·*>-–—|"  # the characters of _LINE_LEAD but whitespace
 _LETTERS = regex.compile(r"\p{L}+")
+_LAST_LETTERS = regex.compile(r"(?r)\p{L}+")
 _COUNT = regex.compile(r"\s*[(\[]?\d+[)\]]?\s*$")
 _SEPARATORS = regex.compile(r"\s*[|•·/,]\s*|\s+")
 
@@ -53,12 +54,25 @@ class _Data:
     mojibake_other: regex.Pattern[str]
     repairs: dict[str, str]
     special_required: tuple[str, ...] | None = None  # special_pattern cannot match without one of these
+    mojibake_required: tuple[str, ...] | None = None  # the mojibake patterns cannot match without one
+    template_required: tuple[str, ...] | None = None  # template_pattern cannot match without one
     button_runs: frozenset[str] | None = None  # letter runs of a button line (None: no pre-filter)
 
 
 # What each bundled special-token pattern cannot match without. A pattern not listed here (from a user
 # lexicon) turns the pre-filter off.
-_SPECIAL_REQUIRES = {r"\w+@@(?=\s|$)": "@@", r"(?<!\w)▁(?=\w)": "▁"}
+_SPECIAL_REQUIRES = {r"\w+@@(?=\s|$)": "@", r"(?<!\w)▁(?=\w)": "▁"}
+
+
+# What each bundled template pattern cannot match without (a one-character "in" test is very fast).
+_TEMPLATE_REQUIRES = {r"\{\{\s*[A-Za-z_][\w.]*\s*\}\}": "{", r"%%[A-Za-z_]\w*%%": "%"}
+
+
+def _template_required(patterns: list[str]) -> tuple[str, ...] | None:
+    """Characters one of which the text must contain for the template pattern to match, or None."""
+    if not patterns or any(pattern not in _TEMPLATE_REQUIRES for pattern in patterns):
+        return None
+    return tuple(sorted({_TEMPLATE_REQUIRES[pattern] for pattern in patterns}))
 
 
 def _special_required(raw: dict[str, Any]) -> tuple[str, ...] | None:
@@ -75,6 +89,36 @@ def _special_required(raw: dict[str, Any]) -> tuple[str, ...] | None:
         if pattern not in _SPECIAL_REQUIRES:
             return None
         required.add(_SPECIAL_REQUIRES[pattern])
+    return tuple(sorted(required))
+
+
+def _pattern_required(pattern: str) -> str | None:
+    """A character that every match of the regex ``pattern`` contains, or None when it is not obvious:
+    the literal character a pattern without alternation or inline flags starts with (not quantified),
+    or the one character that an escape ``\\uXXXX`` standing for the whole pattern matches."""
+    if len(pattern) == 6 and pattern.startswith("\\u"):
+        try:
+            return chr(int(pattern[2:], 16))
+        except ValueError:
+            return None
+    if "|" in pattern or "(?" in pattern or len(pattern) < 2 or not pattern[0].isalnum():
+        return None
+    return pattern[0] if pattern[1] not in "*?{+" else None
+
+
+def _required(sequences: list[str], patterns: list[str]) -> tuple[str, ...] | None:
+    """Characters one of which the text must contain for a pattern made of the literal ``sequences``
+    and of the regexes ``patterns`` to match (None: no pre-filter)."""
+    required: set[str] = set()
+    for sequence in sequences:
+        if not sequence:
+            return None
+        required.add(sequence[0])
+    for pattern in patterns:
+        char = _pattern_required(pattern)
+        if char is None:
+            return None
+        required.add(char)
     return tuple(sorted(required))
 
 
@@ -133,6 +177,10 @@ def _compile(raw: dict[str, Any]) -> _Data:
         mojibake_other=regex.compile(other),
         repairs=repairs,
         special_required=_special_required(raw),
+        mojibake_required=_required(
+            letter_sequences + other_sequences + spaced, list(raw.get("mojibake_patterns", []))
+        ),
+        template_required=_template_required(raw["template_patterns"]),
         button_runs=_button_runs(button_lines, button_words, button_verbs),
     )
 
@@ -148,16 +196,20 @@ def _is_placeholder(data: _Data, name: str) -> bool:
 def _check_placeholders(ctx: Context) -> Iterator[Finding]:
     data = _data(ctx)
     text = ctx.text
-    for match in _BRACKETED.finditer(text):
-        if match.group(1) or match.group(3).strip():
-            continue  # closing tags and names with attributes are shortcodes (MT602)
-        if _is_placeholder(data, match.group(2)):
-            yield ctx.finding(
-                match.start(),
-                match.end(),
-                f"Auto-blogging placeholder {match.group(0)} left in the text",
-                suggestion="",
-            )
+    if "[" in text:  # _BRACKETED starts with "["
+        for match in _BRACKETED.finditer(text):
+            if match.group(1) or match.group(3).strip():
+                continue  # closing tags and names with attributes are shortcodes (MT602)
+            if _is_placeholder(data, match.group(2)):
+                yield ctx.finding(
+                    match.start(),
+                    match.end(),
+                    f"Auto-blogging placeholder {match.group(0)} left in the text",
+                    suggestion="",
+                )
+    required = data.template_required
+    if required is not None and not any(char in text for char in required):
+        return
     for match in data.template_pattern.finditer(text):
         yield ctx.finding(match.start(), match.end(), f"Template variable {match.group(0)} left in the text", "")
 
@@ -177,6 +229,8 @@ def _is_shortcode(data: _Data, name: str, attributes: str, closed: bool) -> bool
 def _check_shortcodes(ctx: Context) -> Iterator[Finding]:
     data = _data(ctx)
     text = ctx.text
+    if "[" not in text:
+        return  # _BRACKETED starts with "["
     position = 0
     while True:
         match = _BRACKETED.search(text, position)
@@ -215,6 +269,8 @@ def _markdown(ctx: Context) -> bool:
 
 
 def _check_html_tags(ctx: Context) -> Iterator[Finding]:
+    if "<" not in ctx.text:
+        return  # _TAG starts with "<"
     data = _data(ctx)
     for match in _TAG.finditer(ctx.text):
         if match.group(2).lower() in data.html_elements:
@@ -222,8 +278,8 @@ def _check_html_tags(ctx: Context) -> Iterator[Finding]:
 
 
 def _check_html_entities(ctx: Context) -> Iterator[Finding]:
-    if _markdown(ctx):
-        return  # Markdown renders entities: they are markup there
+    if _markdown(ctx) or "&" not in ctx.text:
+        return  # Markdown renders entities: they are markup there; every _ENTITY starts with "&"
     for match in _ENTITY.finditer(ctx.text):
         name = match.group(1)
         if name is not None and name not in html.entities.name2codepoint and f"{name};" not in html.entities.html5:
@@ -267,23 +323,39 @@ def _may_be_button_line(data: _Data, stripped: str) -> bool:
     runs = data.button_runs
     if runs is None:
         return True
-    found = _LETTERS.findall(stripped.lower())
-    if found and runs.issuperset(found):
+    lowered = stripped.lower()
+    # most lines fail on their first or last run: no findall for them
+    first = _LETTERS.search(lowered)
+    if (
+        first is not None
+        and first.group() in runs
+        and _last_letters(lowered) in runs
+        and runs.issuperset(_LETTERS.findall(lowered))
+    ):
         return True
-    lead = _LINE_LEAD.match(stripped)
+    # ``stripped`` starts with no whitespace: a lead needs one of the other characters of _LINE_LEAD
+    lead = _LINE_LEAD.match(stripped) if stripped[0] in _LEAD_MARKS else None
     return data.link_label.match((stripped[lead.end() :] if lead else stripped) + " ") is not None
+
+
+def _last_letters(text: str) -> str:
+    """The last run of letters of ``text`` (which has one): a reverse search finds the whole run."""
+    match = _LAST_LETTERS.search(text)
+    return match.group() if match is not None else ""
 
 
 def _check_button_text(ctx: Context) -> Iterator[Finding]:
     data = _data(ctx)
     text = ctx.text
-    for match in _LINE.finditer(text):
-        line = match.group(0)
+    line_start = 0
+    for line in text.split("\n"):  # the lines of _LINE ([^\n]+), without match objects
+        offset = line_start
+        line_start += len(line) + 1
         stripped = line.strip()
         if not stripped or len(stripped) > 160 or not _may_be_button_line(data, stripped):
             continue
-        start = match.start() + (len(line) - len(line.lstrip()))
-        end = match.start() + len(line.rstrip())
+        start = offset + (len(line) - len(line.lstrip()))
+        end = offset + len(line.rstrip())
         if _is_button_line(data, stripped):
             yield ctx.finding(
                 start, end, f"Share, subscribe or navigation button text {stripped!r} left in the article", ""
@@ -308,6 +380,8 @@ def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
 def _check_mojibake(ctx: Context) -> Iterator[Finding]:
     data = _data(ctx)
     text = ctx.text
+    if data.mojibake_required is not None and not any(char in text for char in data.mojibake_required):
+        return  # (one-character "in" tests are much faster than the patterns' scans)
     spans: list[tuple[int, int]] = []
     if data.mojibake_letter is not None:
         spans.extend(match.span() for match in data.mojibake_letter.finditer(text))

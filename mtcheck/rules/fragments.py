@@ -10,12 +10,11 @@ elliptical replies English does write as sentences ("Not so.", "Far from it.", `
 
 from __future__ import annotations
 
-import string
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
-from operator import itemgetter
 from typing import Any
 
 import regex
@@ -32,8 +31,9 @@ _ATTRIBUTION = regex.compile(
     regex.IGNORECASE,
 )
 _QUOTES = "\"'“”„«»‘’"
-_WORD_START = frozenset(string.ascii_letters + string.digits)
-_first = itemgetter(0)
+# At least _MAX_WORDS_PREPOSITIONAL + 1 chunks between whitespace (str.split(): the stdlib re's \s is
+# str.isspace()) that start with an ASCII letter or digit. Possessive all through: linear, no backtracking.
+_MANY_WORDS = re.compile(r"\s*+(?:(?:[^\sA-Za-z0-9]\S*+\s++)*+[A-Za-z0-9]\S*+\s*+){10}")
 _CONNECTORS = frozenset({"of", "and", "the", "for", "de", "von", "van", "der", "&"})
 # Fewer words than this are a fragment even when the sentence does not start with a preposition.
 _MAX_WORDS = 5
@@ -131,7 +131,7 @@ def _find_candidates(ctx: Context) -> Iterator[tuple[Sentence, list[str]]]:
                 continue  # the first test of _skip_line, done before the words are cut
             # A lower bound on the number of words (TOKEN matches): a chunk between whitespace that starts
             # with an ASCII letter or digit starts a word of its own.
-            if sum(map(_WORD_START.__contains__, map(_first, text.split(None, 20)))) > _MAX_WORDS_PREPOSITIONAL:
+            if _MANY_WORDS.match(text) is not None:
                 continue
             # the words, or the first _MAX_WORDS_PREPOSITIONAL + 1 of them (then too many)
             words = [match.group(0) for match in islice(TOKEN.finditer(text), _MAX_WORDS_PREPOSITIONAL + 1)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -20,15 +21,20 @@ import regex
 from mtcheck.model import Finding, Paragraph, Severity
 from mtcheck.rules.base import Context, Example, Rule
 
-_SPACE_BEFORE = regex.compile(r"(?<=\S)([ \t\u00a0\u202f]+)([,;:!?.])")
-_RUN = regex.compile(r"[,;:.!?…]{2,}")
+# MT904 looks for (?<=\S)([ \t\u00a0\u202f]+)([,;:!?.]) (regex module: \S is any character but its \s,
+# which is str.isspace() without U+001C-U+001F). Such a pattern is tried at every position; the scan
+# instead finds each mark with a space right before it (a character class first: fast) and walks back
+# over the spaces in Python. A match's spaces are a whole run (a space cannot be \S), so it is the same.
+_SPACES = " \t\u00a0\u202f"
+_MARK_AFTER_SPACE = re.compile(r"[,;:!?.](?<=[ \t\u00a0\u202f].)")
+_REGEX_NON_SPACE = "\x1c\x1d\x1e\x1f"  # str.isspace() but not the regex module's \s
+_RUN = re.compile(r"[,;:.!?…][,;:.!?…]+")  # = [,;:.!?…]{2,}, which the re module scans slower
 _DIALOGUE = regex.compile(r"(?<=\S)([”“\"»])([ \t]*,)?[ \t]*([–—]|-(?=[ \t]))[ \t]*(\p{L}+)")
-_INSIDE_OPEN = regex.compile(r"([(\[])([ \t]+)(?=[^\s)\]])")
-_INSIDE_CLOSE = regex.compile(r"(?<=[^\s(\[])([ \t]+)([)\]])")
-_LT_OPENER = regex.compile(r"[„‚]")
+_LT_OPENER = re.compile(r"[„‚]")
 _DIALOGUE_LINE = regex.compile(r"[ \t]*[-–—][ \t]+\p{L}")
-_QUOTE_MARK = regex.compile(r"[“”„\"«»]")
-_BRACKET = regex.compile(r"[()\[\]{}]")
+_QUOTE_MARK = re.compile(r"[“”„\"«»]")
+_DIALOGUE_FIRST = " \t-–—"  # what _DIALOGUE_LINE can start with: a pre-filter
+_BRACKET = re.compile(r"[()\[\]{}]")
 _EMOTICON = regex.compile(r"(?<!\S)[:;=]-?[()\[\]](?!\w)")
 _ENUMERATOR = regex.compile(r"(?:^|(?<=\s))(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})\)")
 _AFTER_MARK = set(" \t\n\u00a0”’\"')]»")
@@ -82,6 +88,33 @@ def _real_space(ctx: Context, start: int, end: int) -> bool:
     return ctx.document.text[start:end].isspace()
 
 
+def _char_positions(text: str, chars: str) -> list[int]:
+    """The positions in ``text`` of the characters ``chars``, in order. For rare characters a str.find
+    per character (a memchr-like scan) is several times faster than a regex scan for a class."""
+    positions: list[int] = []
+    find = text.find
+    for char in chars:
+        position = find(char)
+        while position >= 0:
+            positions.append(position)
+            position = find(char, position + 1)
+    positions.sort()
+    return positions
+
+
+def _cached_positions(ctx: Context, chars: str) -> list[int]:
+    """:func:`_char_positions` of ``ctx.text``, computed once a document (several rules use them)."""
+    key = "punctuation.positions." + chars
+    positions: list[int] | None = ctx.options.get(key)
+    if positions is None:
+        positions = ctx.options[key] = _char_positions(ctx.text, chars)
+    return positions
+
+
+_BRACKETS = "()[]{}"  # the characters of _BRACKET
+_QUOTES = "“”„\"«»"  # the characters of _QUOTE_MARK
+
+
 # MT901 ---------------------------------------------------------------------------------------------
 
 
@@ -101,8 +134,10 @@ def _closer_pattern(closers: str) -> regex.Pattern[str]:
 
 @_capped
 def _check_lithuanian_quotes(ctx: Context) -> Iterator[Finding]:
-    data = _data(ctx)
     text = ctx.text
+    if "„" not in text and "‚" not in text:
+        return  # no _LT_OPENER (a one-character "in" test is very fast)
+    data = _data(ctx)
     starts = [paragraph.start for paragraph in ctx.paragraphs]
     for match in _LT_OPENER.finditer(text):
         position, char = match.start(), match.group(0)
@@ -149,7 +184,9 @@ def _quote_direction(text: str, position: int) -> str:
     return "?"
 
 
-def _quote_marks(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[list[int], list[int]]:
+def _quote_marks(
+    text: str, paragraphs: tuple[Paragraph, ...], marks: list[int] | None = None
+) -> tuple[list[int], list[int]]:
     """Unclosed openers and unmatched closers of the document (positions).
 
     Quotations may run over paragraphs: an opener stays open until a closer comes, and a paragraph
@@ -158,15 +195,27 @@ def _quote_marks(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[list[int
     """
     stack: list[tuple[str, int]] = []
     stray: list[int] = []
+    if marks is None:  # the positions of _QUOTE_MARK
+        marks = _char_positions(text, _QUOTES)
+    if not marks:
+        return [], []  # only soft openers, never reported, could be left open
+    count = len(marks)
+    index = 0
     for paragraph in paragraphs:
         if stack and _starts_with_quote(text, paragraph):
             stack.pop()  # continued: the new paragraph's opening mark takes its place
-        if not stack and _DIALOGUE_LINE.match(text, paragraph.start, paragraph.end):
+        if not stack and text[paragraph.start] in _DIALOGUE_FIRST and _DIALOGUE_LINE.match(
+            text, paragraph.start, paragraph.end
+        ):
             # "- Since then nobody called us. ... to us.”": an interview answer opened by a dialogue
             # dash may be closed by a quotation mark; a soft opener, never reported itself
             stack.append(("-", paragraph.start))
-        for match in _QUOTE_MARK.finditer(text, paragraph.start, paragraph.end):
-            mark, position = match.group(0), match.start()
+        while index < count and marks[index] < paragraph.start:
+            index += 1
+        while index < count and marks[index] < paragraph.end:
+            position = marks[index]
+            mark = text[position]
+            index += 1
             open_straight = bool(stack) and stack[-1][0] == '"'
             if mark == '"':
                 direction = _quote_direction(text, position)
@@ -227,7 +276,8 @@ def _starts_with_quote(text: str, paragraph: Paragraph) -> bool:
 @_capped
 def _check_unbalanced_quotes(ctx: Context) -> Iterator[Finding]:
     text = ctx.text
-    unclosed, stray = _quote_marks(text, ctx.paragraphs)
+    marks = _cached_positions(ctx, _QUOTES)
+    unclosed, stray = _quote_marks(text, ctx.paragraphs, marks)
     for position in unclosed:
         # A quotation with no quotation mark after it may run past the end of an excerpt: less sure.
         edge = _QUOTE_MARK.search(text, position + 1) is None
@@ -248,7 +298,18 @@ def _check_unbalanced_quotes(ctx: Context) -> Iterator[Finding]:
 @_capped
 def _check_unbalanced_brackets(ctx: Context) -> Iterator[Finding]:
     text = ctx.text
-    for paragraph in ctx.paragraphs:
+    # Only a paragraph with a bracket can have a finding: look at those alone.
+    brackets = _cached_positions(ctx, _BRACKETS)
+    if not brackets:
+        return
+    starts = [paragraph.start for paragraph in ctx.paragraphs]
+    with_bracket: dict[int, None] = {}  # indices of paragraphs, in order
+    for position in brackets:
+        index = bisect.bisect_right(starts, position) - 1
+        if index >= 0 and position < ctx.paragraphs[index].end:
+            with_bracket[index] = None
+    for index in with_bracket:
+        paragraph = ctx.paragraphs[index]
         unclosed, stray = _bracket_balance(text, paragraph)
         for position in unclosed:
             yield ctx.finding(position, position + 1, f"Bracket {text[position]!r} never closed in this paragraph")
@@ -259,13 +320,23 @@ def _check_unbalanced_brackets(ctx: Context) -> Iterator[Finding]:
 # MT904 ---------------------------------------------------------------------------------------------
 
 
+def _regex_non_space(char: str) -> bool:
+    """Whether ``char`` matches the regex module's \\S."""
+    return not char.isspace() or char in _REGEX_NON_SPACE
+
+
 @_capped
 def _check_space_before(ctx: Context) -> Iterator[Finding]:
     text = ctx.text
     length = len(text)
-    for match in _SPACE_BEFORE.finditer(text):
-        space_start, mark_position = match.start(1), match.start(2)
-        mark = match.group(2)
+    for found in _MARK_AFTER_SPACE.finditer(text):
+        mark_position = found.start()
+        space_start = mark_position - 1
+        while space_start > 0 and text[space_start - 1] in _SPACES:
+            space_start -= 1
+        if space_start == 0 or not _regex_non_space(text[space_start - 1]):
+            continue  # the spaces must follow a non-space: (?<=\S)
+        mark = text[mark_position]
         before = text[space_start - 1]
         after = text[mark_position + 1] if mark_position + 1 < length else "\n"
         if not _real_space(ctx, space_start, mark_position):
@@ -349,9 +420,16 @@ def _zipf(word: str) -> float:
 
 @_capped
 def _check_dialogue_dash(ctx: Context) -> Iterator[Finding]:
-    data = _data(ctx)
     text = ctx.text
-    for match in _DIALOGUE.finditer(text):
+    # A match starts at a quotation mark and holds no other one: matching at each quotation mark of
+    # ”“"» finds what finditer finds (its lookbehind sees the text before the match position).
+    data = _data(ctx)
+    for position in _cached_positions(ctx, _QUOTES):
+        if text[position] in "„«":
+            continue
+        match = _DIALOGUE.match(text, position)
+        if match is None:
+            continue
         quote, comma, word = match.group(1), match.group(2), match.group(4)
         if not word[0].islower():
             continue
@@ -372,26 +450,52 @@ def _check_dialogue_dash(ctx: Context) -> Iterator[Finding]:
 # MT907 ---------------------------------------------------------------------------------------------
 
 
+def _inside_open(text: str, brackets: list[int]) -> Iterator[tuple[int, int]]:
+    """Spans (bracket, spaces) of ([(\\[])([ \\t]+)(?=[^\\s)\\]]), from the positions of the brackets:
+    the run of spaces is greedy and a shorter one would be followed by a space, so it is the whole
+    run after the bracket (and holds no bracket: the matches are the same as finditer's)."""
+    length = len(text)
+    for start in brackets:
+        if text[start] not in "([" or start + 1 == length or text[start + 1] not in " \t":
+            continue
+        end = start + 2
+        while end < length and text[end] in " \t":
+            end += 1
+        if end < length and _regex_non_space(text[end]) and text[end] not in ")]":
+            yield start, end
+
+
+def _inside_close(text: str, brackets: list[int]) -> Iterator[tuple[int, int]]:
+    """Spans (spaces, bracket) of (?<=[^\\s(\\[])([ \\t]+)([)\\]]), from the positions of the brackets:
+    a match's spaces are a whole run (no space or tab matches the lookbehind), after a character that
+    is not a space or an opening bracket."""
+    for bracket in brackets:
+        if text[bracket] not in ")]" or bracket == 0 or text[bracket - 1] not in " \t":
+            continue
+        start = bracket - 1
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        if start > 0 and _regex_non_space(text[start - 1]) and text[start - 1] not in "([":
+            yield start, bracket + 1
+
+
 @_capped
 def _check_space_inside_brackets(ctx: Context) -> Iterator[Finding]:
     text = ctx.text
+    brackets = _cached_positions(ctx, _BRACKETS)
     flagged: set[int] = set()
-    for match in _INSIDE_OPEN.finditer(text):
-        if _real_space(ctx, match.start(2), match.end(2)):
-            flagged.add(match.start())
-            yield ctx.finding(
-                match.start(), match.end(), "Space after an opening bracket (tokenised MT output)", match.group(1)
-            )
-    for match in _INSIDE_CLOSE.finditer(text):
-        if not _real_space(ctx, match.start(1), match.end(1)) or text[match.start(1) - 1] in ".…":
+    for start, end in _inside_open(text, brackets):
+        if _real_space(ctx, start + 1, end):
+            flagged.add(start)
+            yield ctx.finding(start, end, "Space after an opening bracket (tokenised MT output)", text[start])
+    for start, end in _inside_close(text, brackets):
+        if not _real_space(ctx, start, end - 1) or text[start - 1] in ".…":
             continue
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        opening = max(text.rfind("(", line_start, match.start()), text.rfind("[", line_start, match.start()))
+        line_start = text.rfind("\n", 0, start) + 1
+        opening = max(text.rfind("(", line_start, start), text.rfind("[", line_start, start))
         if opening in flagged:
             continue  # "( STT )": one finding for the pair, on the opening side
-        yield ctx.finding(
-            match.start(), match.end(), "Space before a closing bracket (tokenised MT output)", match.group(2)
-        )
+        yield ctx.finding(start, end, "Space before a closing bracket (tokenised MT output)", text[end - 1])
 
 
 RULES = (

@@ -27,8 +27,9 @@ _DOUBLE_PHRASE = regex.compile(
 # whitespace only, by the same tokens again (the backreference matches each character case-insensitively,
 # and every character the regex module treats as a case variant of a token character is a token
 # character too). So a sentence can only match where its lowercased token list repeats an item at
-# distance 1 (a word), or two items in a row at distance 2 to 4 (a phrase), provided that the characters
-# of the text lowercase like all their case variants (``_char``; otherwise every sentence is searched).
+# distance 1 (a word), or 2 to 4 items in a row at that distance (a phrase of so many words), provided
+# that the characters of the text lowercase like all their case variants (``_char``; otherwise every
+# sentence is searched).
 # Only the sentences where such a repetition starts are searched with the patterns, so the matches are
 # the same. The tokens are cut fast from the UTF-8 bytes of the lowercased text: every character that is
 # not a token character becomes a space (``lower`` keeps token and other characters apart), then split.
@@ -88,9 +89,26 @@ def _tokens(ctx: Context) -> tuple[list[bytes], list[int]] | None:
     return tokens
 
 
+def _repeating(keys: list[bytes], separators: list[int], distance: int) -> Iterator[int]:
+    """The indices of the sentences that hold a token position ``i`` where
+    ``keys[i : i + distance] == keys[i + distance : i + 2 * distance]``. The comparisons are made by
+    C-level iterators into a byte string (1 where ``keys[i] == keys[i + distance]``) in which a run of
+    ``distance`` ones is searched for; after a find the search goes on at the next sentence."""
+    flags = bytes(map(eq, keys, keys[distance:]))
+    run = b"\x01" * distance
+    position = flags.find(run)
+    while position >= 0:
+        index = bisect_right(separators, position)  # the sentence of token ``position``
+        yield index
+        if index == len(separators):
+            return
+        position = flags.find(run, separators[index])  # the next sentence starts at its separator
+
+
 def _candidates(ctx: Context, distances: tuple[int, ...]) -> Iterator[Sentence]:
-    """The sentences in which a token repeats at one of ``distances`` (1: one token; more: two tokens in a
-    row), in document order; all sentences when the pre-filter does not apply."""
+    """The sentences in which ``distance`` tokens in a row repeat right after themselves, for one of
+    ``distances`` (a doubled word or phrase of that many words), in document order; all sentences when
+    the pre-filter does not apply."""
     tokens = _tokens(ctx)
     if tokens is None:
         yield from ctx.sentences
@@ -98,13 +116,7 @@ def _candidates(ctx: Context, distances: tuple[int, ...]) -> Iterator[Sentence]:
     keys, separators = tokens
     found: set[int] = set()
     for distance in distances:
-        starts: Iterator[int]
-        if distance == 1:
-            starts = compress(count(), map(eq, keys, keys[1:]))
-        else:  # two tokens in a row repeat
-            starts = compress(count(), map(eq, keys, keys[distance:-1]))
-            starts = (start for start in starts if keys[start + 1] == keys[start + 1 + distance])
-        found.update(bisect_right(separators, start) for start in starts)
+        found.update(_repeating(keys, separators, distance))
     sentences = ctx.sentences
     for index in sorted(found):
         yield sentences[index]

@@ -48,6 +48,12 @@ class SplitData:
     unit_nouns: frozenset[str]
     amounts: dict[str, str]
     amount_pattern: regex.Pattern[str]
+    # Pre-filter of MT203: a sentence whose last word (lowercased) is a cut ending ends, without the
+    # full stop and whitespace before it, with that ending once lowercased. Exact when the endings are
+    # ASCII: a word that lowercases to one holds no capital sigma, the one letter str.lower() maps by
+    # its context, so it lowercases alike alone and at the end of the text. None: no pre-filter.
+    cut_suffixes: tuple[str, ...] | None = None
+    cut_longest: int = 0
 
 
 def _compile(raw: dict[str, Any]) -> SplitData:
@@ -57,12 +63,16 @@ def _compile(raw: dict[str, Any]) -> SplitData:
         r"(?:\d[\d.,]*\s*|\b)(" + "|".join(regex.escape(word) for word in words) + r")\s*\.$",
         regex.IGNORECASE,
     )
+    cut_endings = frozenset(str(word).lower() for word in raw.get("cut_endings", []))
+    ascii_endings = all(word.isascii() for word in cut_endings)
     return SplitData(
         frozenset(str(word).lower() for word in raw.get("lowercase_starters", [])),
-        frozenset(str(word).lower() for word in raw.get("cut_endings", [])),
+        cut_endings,
         frozenset(str(word).lower() for word in raw.get("unit_nouns", [])),
         amounts,
         pattern,
+        tuple(sorted(cut_endings)) if ascii_endings else None,
+        max(map(len, cut_endings), default=0),
     )
 
 
@@ -75,9 +85,19 @@ def _ends_with_full_stop(text: str) -> bool:
     return text.endswith(".") and not text.endswith("..")
 
 
-def _pairs(ctx: Context) -> Iterator[tuple[Sentence, Sentence]]:
-    for paragraph in ctx.paragraphs:
-        yield from zip(paragraph.sentences, paragraph.sentences[1:], strict=False)
+def _pairs(ctx: Context) -> list[tuple[Sentence, Sentence]]:
+    """Pairs of consecutive sentences of a paragraph, in order (computed once a document: MT201 and
+    MT202 use them; most paragraphs are one sentence)."""
+    key = "splits.pairs"
+    pairs: list[tuple[Sentence, Sentence]] | None = ctx.options.get(key)
+    if pairs is None:
+        pairs = ctx.options[key] = [
+            pair
+            for paragraph in ctx.paragraphs
+            if len(paragraph.sentences) > 1
+            for pair in zip(paragraph.sentences, paragraph.sentences[1:], strict=False)
+        ]
+    return pairs
 
 
 def cause(previous: str, data: SplitData) -> tuple[str, float]:
@@ -172,13 +192,17 @@ def _check_cut_amount(ctx: Context) -> Iterator[Finding]:
 
 
 def _check_cut_off(ctx: Context) -> Iterator[Finding]:
-    cut_endings = _data(ctx).cut_endings
+    data = _data(ctx)
+    cut_endings, suffixes, longest = data.cut_endings, data.cut_suffixes, data.cut_longest
     search = _LAST_WORD_REVERSE.search  # = _LAST_WORD.search on a text that ends with a full stop
     for paragraph in ctx.paragraphs:
         sentences = paragraph.sentences
         for position, sentence in enumerate(sentences):
             text = sentence.text
             if not text.endswith(".") or text.endswith(".."):  # _ends_with_full_stop
+                continue
+            # str.rstrip() strips all of the regex module's \s (and U+001C-U+001F): a superset test
+            if suffixes is not None and not text[:-1].rstrip()[-longest:].lower().endswith(suffixes):
                 continue
             last = search(text)
             if last is None or last.group(1).lower() not in cut_endings or len(text.split()) < 3:
