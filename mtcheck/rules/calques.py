@@ -12,7 +12,7 @@ import re
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import regex
@@ -68,6 +68,7 @@ class Calque:
     suggestion: str
     severity: Severity
     _compiled: list[Any] = field(default_factory=list, compare=False, repr=False)
+    _stdlib: list[_Portable | None] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def pattern(self) -> Any:
@@ -76,6 +77,22 @@ class Calque:
         if not self._compiled:
             self._compiled.append(regex.compile(self.source, _flags(self.case_sensitive)))
         return self._compiled[0]
+
+    @property
+    def stdlib(self) -> _Portable | None:
+        """``source`` compiled with the standard library's ``re``, when it means the same there (see
+        _portable below); None when it may not. Decided and compiled on first use."""
+        if not self._stdlib:
+            self._stdlib.append(_stdlib_equivalent(self.source, self.case_sensitive))
+        return self._stdlib[0]
+
+    def matcher(self, text: _TextFacts) -> Any:
+        """The compiled pattern to scan ``text`` with: the stdlib one (2-10x faster to scan, 10x faster
+        to compile) where its matches are certainly the regex module's, else the regex one."""
+        portable = self.stdlib
+        if portable is not None and text.portable and portable.agrees_on(text.unusual):
+            return portable.pattern
+        return self.pattern
 
 
 def _flags(case_sensitive: bool) -> Any:
@@ -104,6 +121,143 @@ def _sre_parsed(pattern: str) -> tuple[tuple[Any, Any], ...] | None:
             return tuple(_sre_parse.parse(pattern))
     except Exception:  # syntax re does not know (\p{L}, fuzzy matching ...)
         return None
+
+
+# --- the standard library's re where it is exactly equivalent ---------------------------------------
+# The regex module (VERSION1) and the standard library's re mean the same by a pattern made of literal
+# characters, classes of literals, ASCII ranges and the categories \w \s \d (and their negations),
+# alternation, greedy and lazy repeats, groups without flags, lookarounds (re compiles only fixed-width
+# lookbehinds, which regex treats alike), ^ $ \A \Z \b \B and "." (both: any character but "\n").
+# Both are backtracking engines trying alternatives left to right, and both let a lookbehind or \b
+# see the text before the ``pos`` of search(). What can still differ is per character of the text:
+#   - \w \s \d: re follows str.isalnum/isspace/isdecimal, regex the Unicode properties; they differ
+#     on superscript digits and fractions, combining marks, "\x1c"-"\x1f" and a few more;
+#   - case-insensitive matching: regex (VERSION1) folds case fully ("ß" matches "ss", "ﬁ" "fi") and
+#     relates "i" with "İ" and "ı", re folds simply;
+# so a document is scanned with re only if each character that is not printable ASCII (or tab, newline,
+# carriage return, on which the engines agree) passes probes of both engines: the same verdict for \w,
+# \s, \d and [a-z] case-insensitively, case forms that are single characters (no full folding) and,
+# for a character outside ASCII, case forms outside ASCII; and for a pattern with literal characters
+# outside ASCII, the same case-insensitive verdict for each of them. Typical Lithuanian letters, curly
+# quotes and dashes pass; a text with "²" or "ß" is scanned with regex. The pattern must also match
+# no empty string (the scanners treat empty matches differently). Kept conservative: anything else
+# (inline flags, braces, named groups, possessive repeats, non-ASCII ranges ...) stays with regex.
+_PORTABLE_CATEGORIES = frozenset(
+    f"CATEGORY_{name}" for name in ("DIGIT", "NOT_DIGIT", "SPACE", "NOT_SPACE", "WORD", "NOT_WORD")
+)
+_PORTABLE_AT = frozenset(
+    f"AT_{name}" for name in ("BEGINNING", "BEGINNING_STRING", "END", "END_STRING", "BOUNDARY", "NON_BOUNDARY")
+)
+_UNUSUAL = re.compile(r"[^\t\n\r -~]")  # characters the probes must vouch for
+
+
+@dataclass(frozen=True)
+class _Portable:
+    pattern: Any  # re.Pattern
+    literals: frozenset[str]  # its literal characters outside ASCII
+
+    def agrees_on(self, unusual: frozenset[str]) -> bool:
+        return not self.literals or all(_literal_agrees(char, literal) for char in unusual for literal in self.literals)
+
+
+def _stdlib_equivalent(source: str, case_sensitive: bool) -> _Portable | None:
+    if "{" in source or "}" in source or _INLINE_FLAGS.search(source):
+        return None
+    flags = 0 if case_sensitive else re.IGNORECASE
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a regex-only construct ("[[a-z]--[b]]") warns in re
+            tree = _sre_parse.parse(source, flags)
+    except Exception:  # syntax re does not know
+        return None
+    literals: set[str] = set()
+    if tree.getwidth()[0] == 0 or not _portable(list(tree), literals):
+        return None
+    try:
+        compiled = _sre_compile.compile(tree, flags)  # what re.compile(source, flags) does, parsed once
+    except Exception:  # a variable-width lookbehind
+        return None
+    return _Portable(compiled, frozenset(literals))
+
+
+def _portable_char(char: str, literals: set[str]) -> bool:
+    """An ASCII literal, or one outside ASCII whose case forms are single characters outside ASCII."""
+    if char.isascii():
+        return True
+    forms = (char.lower(), char.upper(), char.casefold())
+    if any(len(form) != 1 or form.isascii() for form in forms):
+        return False
+    literals.add(char)
+    return True
+
+
+def _portable(items: list[tuple[Any, Any]], literals: set[str]) -> bool:
+    """Whether the parsed pattern ``items`` uses only constructs both engines read alike (see above)."""
+    for op, argument in items:
+        name = op.name
+        if name in ("LITERAL", "NOT_LITERAL"):
+            if not _portable_char(chr(argument), literals):
+                return False
+        elif name == "IN":
+            for member_op, member in argument:
+                kind = member_op.name
+                if kind == "LITERAL":
+                    if not _portable_char(chr(member), literals):
+                        return False
+                elif kind == "RANGE":
+                    if not (chr(member[0]).isascii() and chr(member[1]).isascii()):
+                        return False
+                elif kind == "CATEGORY":
+                    if member.name not in _PORTABLE_CATEGORIES:
+                        return False
+                elif kind != "NEGATE":
+                    return False
+        elif name == "BRANCH":
+            if not all(_portable(list(branch), literals) for branch in argument[1]):
+                return False
+        elif name == "SUBPATTERN":
+            _group, add_flags, del_flags, sub = argument
+            if add_flags or del_flags or not _portable(list(sub), literals):
+                return False
+        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+            if not _portable(list(argument[2]), literals):
+                return False
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            if not _portable(list(argument[1]), literals):
+                return False
+        elif name == "AT":
+            if argument.name not in _PORTABLE_AT:
+                return False
+        elif name != "ANY":
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _probes() -> tuple[tuple[Any, Any], ...]:
+    """The same class in both engines: (re pattern, regex pattern)."""
+    return tuple(
+        (re.compile(source, flags), regex.compile(source, regex.VERSION1 | flags))
+        for source, flags in ((r"\w", 0), (r"\s", 0), (r"\d", 0), ("[a-z]", re.IGNORECASE))
+    )
+
+
+@lru_cache(maxsize=4096)
+def _char_agrees(char: str) -> bool:
+    """Whether both engines treat ``char`` alike in the constructs _portable allows (see above)."""
+    forms = (char.lower(), char.upper(), char.casefold())
+    if any(len(form) != 1 for form in forms):
+        return False
+    if not char.isascii() and any(form.isascii() for form in forms):
+        return False
+    return all((stdlib.fullmatch(char) is None) == (other.fullmatch(char) is None) for stdlib, other in _probes())
+
+
+@lru_cache(maxsize=4096)
+def _literal_agrees(char: str, literal: str) -> bool:
+    """Whether both engines agree on whether ``char`` matches ``literal`` case-insensitively."""
+    stdlib = re.fullmatch(re.escape(literal), char, re.IGNORECASE) is None
+    return stdlib == (regex.fullmatch(regex.escape(literal), char, regex.VERSION1 | regex.IGNORECASE) is None)
 
 
 def _compile_calques(raw: dict[str, Any]) -> Calques:
@@ -202,9 +356,11 @@ def _combined(parts: list[str], case_sensitive: bool) -> Any:
 # the pattern delimits as a whole word is looked up in the document's set of words, any other one is
 # searched as a substring. A pattern the analysis does not understand is always scanned.
 _sre_parse: Any = importlib.import_module("re._parser")
+_sre_compile: Any = importlib.import_module("re._compiler")
 _REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
 _FOLD_EXTRA = str.maketrans({"\u0307": None, "ı": "i"})
 _ASCII_WORDS = re.compile(r"[a-z0-9_]+")  # faster than the regex module's, over a document or a keyword
+_WORD_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 _MAX_CLAUSES = 8
 _MAX_SUBSTRINGS = 64  # more strings cost less than a regex scan of the document that finds nothing
 
@@ -216,30 +372,51 @@ class _Clause:
     words: frozenset[str]
     strings: frozenset[str]
     commonness: float  # Zipf frequency of its most common keyword: the lower, the more selective
-    # each string with its inner words (the ASCII words delimited inside it, which a text that has the
-    # string has as words): looked up in the document's words before the string is searched
-    searches: tuple[tuple[str, frozenset[str]], ...] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
+    @cached_property
+    def searches(self) -> tuple[str, tuple[tuple[str, frozenset[str]], ...]]:
+        """How the strings are looked for (worked out when first needed: the clauses of most entries
+        are never evaluated, or hold by their words): a substring all of them share, which the text
+        has if it has any of them ("" if none worth it), and each string with its inner words (the
+        ASCII words delimited inside it, which a text that has the string has as words), looked up in
+        the document's words before the string is searched."""
         searches = []
         # a string that contains another one of the clause is in the text only if that one is: the
         # clause holds exactly when one of the others is in the text
-        kept = [
-            string for string in self.strings if not any(other != string and other in string for other in self.strings)
-        ]
-        for string in sorted(kept, key=lambda string: (len(string), string)):
+        # (shorter first: a string that contains another contains one that is kept)
+        kept: list[str] = []
+        for string in sorted(self.strings, key=lambda string: (len(string), string)):
+            if not any(other in string for other in kept):
+                kept.append(string)
+        for string in kept:
             inner = frozenset(
                 match.group()
                 for match in _ASCII_WORDS.finditer(string)
                 if match.start() > 0 and match.end() < len(string)
             )
             searches.append((string, inner))
-        object.__setattr__(self, "searches", tuple(searches))
+        return _shared_substring(kept), tuple(searches)
 
     def holds(self, words: set[str], folded: str) -> bool:
-        return not self.words.isdisjoint(words) or any(
-            inner.issubset(words) and string in folded for string, inner in self.searches
-        )
+        if not self.words.isdisjoint(words):
+            return True
+        shared, searches = self.searches
+        if shared and shared not in folded:
+            return False
+        return any(inner.issubset(words) and string in folded for string, inner in searches)
+
+
+def _shared_substring(strings: list[str]) -> str:
+    """The longest substring of all ``strings`` (of 4 characters or more, else ""), when they are several."""
+    if len(strings) < 2:
+        return ""
+    shortest = min(strings, key=len)
+    for length in range(len(shortest), 3, -1):
+        for start in range(len(shortest) - length + 1):
+            candidate = shortest[start : start + length]
+            if all(candidate in string for string in strings):
+                return candidate
+    return ""
 
 
 Requirement = tuple[_Clause, ...]  # all must hold
@@ -270,7 +447,11 @@ def _entry_requirements(patterns: list[str]) -> tuple[Requirement, ...] | None:
             return None
         if not clauses:
             return None
-        requirements.append(tuple(sorted(clauses, key=_selectivity)[:_MAX_CLAUSES]))
+        kept = sorted(clauses, key=_selectivity)[:_MAX_CLAUSES]
+        # All must hold, so the order changes only the cost: the clauses of words alone first (a set
+        # look-up each, where strings are searched in the text), rarest first. The first one is then
+        # an anchor of the entry (see _group) whenever the pattern has one.
+        requirements.append(tuple(sorted(kept, key=lambda clause: bool(clause.strings) or not clause.words)))
     return tuple(requirements)
 
 
@@ -285,7 +466,7 @@ _MAX_ALTERNATIVES = 64
 def _literal_alternatives(op: Any, argument: Any) -> list[str] | None:
     """The ASCII strings a small literal item can match (a literal, a set of literal characters, an
     optional literal, an alternation of literals), or None."""
-    name = str(op)
+    name = op.name
     if name == "LITERAL":
         char = chr(argument)
         if char in "{}":
@@ -294,7 +475,7 @@ def _literal_alternatives(op: Any, argument: Any) -> list[str] | None:
     if name == "IN":
         chars = []
         for member_op, member in argument:
-            if str(member_op) != "LITERAL" or not chr(member).isascii():
+            if member_op.name != "LITERAL" or not chr(member).isascii():
                 return None
             chars.append(chr(member))
         return chars
@@ -320,7 +501,7 @@ def _literal_alternatives(op: Any, argument: Any) -> list[str] | None:
 def _sequence_alternatives(items: list[tuple[Any, Any]]) -> list[str] | None:
     strings = [""]
     for op, argument in items:
-        if str(op) in _ZERO_WIDTH:
+        if op.name in _ZERO_WIDTH:
             return None
         alternatives = _literal_alternatives(op, argument)
         if alternatives is None or len(strings) * len(alternatives) > _MAX_ALTERNATIVES:
@@ -334,11 +515,13 @@ def _run_clauses(run: list[str], at_start: bool, at_end: bool) -> list[_Clause]:
     the rarest whole word of each alternative; the alternatives as substrings when they are few."""
     per_alternative: list[set[str]] = []
     for alternative in run:
-        bounded = set()
-        for match in _ASCII_WORDS.finditer(alternative.lower()):
-            if (match.start() > 0 or at_start) and (match.end() < len(alternative) or at_end):
-                bounded.add(match.group())
-        per_alternative.append(bounded)
+        # its words, but a first one that starts it (last one that ends it) unless the run is at the
+        # start (end) of the match: the text may go on with more word characters there
+        lower = alternative.lower()
+        found = _ASCII_WORDS.findall(lower)
+        first = 1 if not at_start and lower[:1] in _WORD_CHARACTERS else 0
+        last = len(found) - 1 if not at_end and lower[-1:] in _WORD_CHARACTERS else len(found)
+        per_alternative.append(set(found[first:last]))
     common = set.intersection(*per_alternative)
     clauses = [_Clause(frozenset({word}), frozenset(), _commonness(word)) for word in sorted(common)]
     if len(run) > 1 and all(per_alternative):
@@ -355,7 +538,7 @@ def _clauses(items: list[tuple[Any, Any]], at_start: bool, at_end: bool) -> list
     clauses: list[_Clause] = []
     run: list[str] = []  # the literal text read so far, one string per alternative
     run_at_start = at_start
-    consuming = [position for position, (op, _) in enumerate(items) if str(op) not in _ZERO_WIDTH]
+    consuming = [position for position, (op, _) in enumerate(items) if op.name not in _ZERO_WIDTH]
     first_consuming = consuming[0] if consuming else len(items)
     last_consuming = consuming[-1] if consuming else -1
 
@@ -365,7 +548,7 @@ def _clauses(items: list[tuple[Any, Any]], at_start: bool, at_end: bool) -> list
             run.clear()
 
     for position, (op, argument) in enumerate(items):
-        name = str(op)
+        name = op.name
         if name in _ZERO_WIDTH:
             continue  # lookarounds and anchors consume nothing: the run goes on around them
         first = at_start and position <= first_consuming
@@ -411,28 +594,59 @@ def _fold(text: str) -> str:
     return folded
 
 
-_folded: list[Any] = [None, "", set()]  # the last text, folded, and its words (both rules read it)
+# The words of the folded text, as _ASCII_WORDS.findall would give them, faster: every character but
+# [a-z0-9_] becomes a space (a character outside ASCII is first encoded as "?"), and the text is split
+# at spaces: what remains are exactly the maximal runs of [a-z0-9_].
+_WORD_BYTES = b"abcdefghijklmnopqrstuvwxyz0123456789_"
+_NON_WORD_TO_SPACE = bytes(code if code in _WORD_BYTES else 32 for code in range(256))
 
 
-def _folded_text(text: str) -> tuple[str, set[str]]:
-    if _folded[0] is not text:
-        folded = _fold(text)
-        _folded[:] = [text, folded, set(_ASCII_WORDS.findall(folded))]
-    return _folded[1], _folded[2]
+class _TextFacts:
+    """What the pre-filter and the scanners need to know of a text (both rules read it)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = _fold(text)
+        self.words = set(self.folded.encode("ascii", "replace").translate(_NON_WORD_TO_SPACE).decode("ascii").split())
+
+    @cached_property
+    def unusual(self) -> frozenset[str]:
+        """The characters of the text that are not printable ASCII, tab, newline or carriage return."""
+        return frozenset(_UNUSUAL.findall(self.text))
+
+    @cached_property
+    def portable(self) -> bool:
+        """Whether re and regex treat all its characters alike (see _char_agrees)."""
+        return all(_char_agrees(char) for char in self.unusual)
 
 
-def _scan(calques: Calques, case_sensitive: bool, candidates: tuple[int, ...], text: str) -> list[tuple[int, Any]]:
+_last_facts: list[_TextFacts] = []
+
+
+def _text_facts(text: str) -> _TextFacts:
+    if not _last_facts or _last_facts[0].text is not text:
+        _last_facts[:] = [_TextFacts(text)]
+    return _last_facts[0]
+
+
+def _scan(
+    calques: Calques, case_sensitive: bool, candidates: tuple[int, ...], facts: _TextFacts
+) -> list[tuple[int, Any]]:
     """The matches of the combined scanner restricted to ``candidates``: (entry index, match).
 
     Rather than compiling an alternation for each set of candidates, each entry's own pattern is
     searched and the leftmost match taken, the first entry winning a tie, as the alternation does; an
     empty match (which the alternation handles differently) falls back to the compiled alternation.
+    Each entry is searched with the regex module or with re (Calque.matcher), which find the same
+    matches.
     """
     entries = calques.entries
+    text = facts.text
     if len(candidates) == 1:
         index = candidates[0]
-        return [(index, match) for match in entries[index].pattern.finditer(text)]
-    upcoming = {index: entries[index].pattern.search(text) for index in candidates}
+        return [(index, match) for match in entries[index].matcher(facts).finditer(text)]
+    patterns = {index: entries[index].matcher(facts) for index in candidates}
+    upcoming = {index: patterns[index].search(text) for index in candidates}
     found: list[tuple[int, Any]] = []
     position = 0
     while True:
@@ -440,7 +654,7 @@ def _scan(calques: Calques, case_sensitive: bool, candidates: tuple[int, ...], t
         for index in candidates:
             match = upcoming[index]
             if match is not None and match.start() < position:
-                match = upcoming[index] = entries[index].pattern.search(text, position)
+                match = upcoming[index] = patterns[index].search(text, position)
             if match is not None and (best is None or match.start() < best[1].start()):
                 best = (index, match)
         if best is None:
@@ -454,27 +668,35 @@ def _scan(calques: Calques, case_sensitive: bool, candidates: tuple[int, ...], t
 
 def _findings(ctx: Context, severity: Severity) -> Iterator[Finding]:
     calques = ctx.lexicons.compiled("calques", _compile_calques)
-    text = ctx.text
-    folded: str | None = None
+    facts: _TextFacts | None = None
     for group in calques.groups:
         if group.severity != severity:
             continue
-        if folded is None:
-            folded, words = _folded_text(text)
+        if facts is None:
+            facts = _text_facts(ctx.text)
+            folded, words = facts.folded, facts.words
         hits = group.anchors.intersection(words)
         pool: Iterable[int] = group.always
         if hits:
             pool = sorted({index for word in hits for index in group.by_anchor[word]}.union(group.always))
         keywords = calques.keywords
-        candidates = tuple(
-            index
-            for index in pool
-            if (requirements := keywords[index]) is None
-            or any(all(clause.holds(words, folded) for clause in clauses) for clauses in requirements)
-        )
+        candidates: list[int] = []
+        for index in pool:
+            requirements = keywords[index]
+            if requirements is None:
+                candidates.append(index)
+                continue
+            # (loops rather than any(all(...)) over generators: this runs for every document)
+            for clauses in requirements:
+                for clause in clauses:
+                    if clause.words.isdisjoint(words) and not clause.holds(words, folded):
+                        break
+                else:
+                    candidates.append(index)
+                    break
         if not candidates:
             continue
-        for index, match in _scan(calques, group.case_sensitive, candidates, text):
+        for index, match in _scan(calques, group.case_sensitive, tuple(candidates), facts):
             calque = calques.entries[index]
             start, end = match.span()
             if start == end:

@@ -50,6 +50,40 @@ class NameLexicon:
     # regex for the others (None if none): ``pattern``'s matches are found faster with these.
     by_first_word: dict[str, tuple[str, ...]] = field(default_factory=dict)
     other_forms: Any = None
+    # per word, what the rules' tests of it against the lexicon gave (the same in every document)
+    word_facts: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def oblique_endings(self) -> tuple[tuple[str, ...], list[int]]:
+        """The endings a stem of a nominative may take in another case (only they can end a word that
+        _check_lithuanian_oblique reads as one), and their lengths, shortest first."""
+        oblique = tuple(
+            sorted({ending for paradigm in self.nominative for ending in self.paradigms.get(paradigm, ())[1:5]})
+        )
+        return oblique, sorted({len(ending) for ending in oblique if ending})
+
+    @cached_property
+    def other_needle(self) -> str:
+        """A substring of every form that ``other_forms`` matches ("" if they share none): a text
+        without it has no match of ``other_forms``, which need not be searched then."""
+        others = [form for form in self.alternatives if not (_CAPITAL.match(form) and _FIRST_LETTERS.match(form))]
+        if not others:
+            return ""
+        shortest = min(others, key=len)
+        for size in range(len(shortest), 0, -1):
+            for start in range(len(shortest) - size + 1):
+                needle = shortest[start : start + size]
+                if all(needle in form for form in others):
+                    return needle
+        return ""
+
+    @cached_property
+    def digit_after_first_word(self) -> bool:
+        """Whether a form of ``by_first_word`` has a digit right after its first word (see _form_matches)."""
+        digit = regex.compile(r"\p{N}")
+        return any(
+            digit.match(form, len(first)) is not None for first, forms in self.by_first_word.items() for form in forms
+        )
 
     @cached_property
     def pattern(self) -> Any:
@@ -170,13 +204,27 @@ def _form_matches(text: str, lexicon: NameLexicon) -> Iterator[tuple[int, int, s
     The other forms (which cannot start at the same place) are searched with their own regex. Where a
     match may start depends only on the text, so taking the leftmost match after the previous one
     from either gives the pattern's matches.
+
+    Most documents have no capitalised run that is a first word of ``by_first_word``, and the runs
+    need not be read then: a run starts where a capitalised word of _NAME_TOKEN does (the same
+    lookbehind; inside a token, a letter or a hyphen precedes), and is that word's first run of
+    letters, unless the run is followed by a digit (no token there), where a form matches only if it
+    has a digit after its first word.
     """
     index = lexicon.by_first_word
     others = lexicon.other_forms
     resume = 0
     length = len(text)
-    other = others.search(text) if others is not None else None
-    for run in _CAPITALISED_RUN.finditer(text):
+    other = others.search(text) if others is not None and lexicon.other_needle in text else None
+    runs: Iterator[Any] = iter(())
+    words = set(_name_tokens(text)[0])
+    if (
+        lexicon.digit_after_first_word
+        or not index.keys().isdisjoint(words)  # (a first word has no hyphen)
+        or any(word.split("-", 1)[0] in index for word in words if "-" in word)
+    ):
+        runs = _CAPITALISED_RUN.finditer(text)
+    for run in runs:
         start = run.start()
         while other is not None and other.start() < start:
             if other.start() >= resume:
@@ -316,12 +364,15 @@ _LAST_FOREIGN: dict[str, Any] = {}  # MT402 and MT403 both need the foreign-name
 _LAST_TOKENS: dict[str, Any] = {}
 
 
-def _name_tokens(text: str) -> list[Any]:
-    """The capitalised words of the text (computed once a document)."""
+def _name_tokens(text: str) -> tuple[list[str], list[Any]]:
+    """The capitalised words of the text and their matches, in text order (computed once a document):
+    the loops below test the words, and read the match of the few that interest them."""
     if _LAST_TOKENS.get("text") is not text:
-        _LAST_TOKENS["tokens"] = list(_NAME_TOKEN.finditer(text))
+        matches = list(_NAME_TOKEN.finditer(text))
+        _LAST_TOKENS["tokens"] = ([match.group() for match in matches], matches)
         _LAST_TOKENS["text"] = text
-    return list(_LAST_TOKENS["tokens"])
+    words, matches = _LAST_TOKENS["tokens"]
+    return words, matches
 
 
 def _unknown_foreign_hits(ctx: Context) -> list[tuple[int, int, str, str, float]]:
@@ -336,33 +387,30 @@ def _unknown_foreign_hits(ctx: Context) -> list[tuple[int, int, str, str, float]
 _ADDED_ENDS = ("ui", "o", "ą", "į", "as", "is")  # every ending of _ADDED ends with one of these
 
 
-def _may_be_added(word: str, lexicon: NameLexicon, ctx: Context) -> bool:
-    """The tests of the loop below that depend on the word only (a word failing them is skipped)."""
-    return (
-        word.endswith(_ADDED_ENDS)
-        and not (word in lexicon.forms or word in lexicon.first_forms or word in lexicon.english)
-        and not (ctx.accepted(word) or word.isupper())
-        and _ADDED.match(word) is not None
-    )
+def _bound_word_facts(lexicon: NameLexicon) -> None:
+    if len(lexicon.word_facts) > 500_000:  # a cache, not a leak, over a very large run
+        lexicon.word_facts.clear()
 
 
 def _compute_unknown_foreign_hits(ctx: Context, lexicon: NameLexicon) -> list[tuple[int, int, str, str, float]]:
+    _bound_word_facts(lexicon)
     text = ctx.text
-    tokens = _name_tokens(text)
-    bare = {match.group(0) for match in tokens}
-    candidates = {word for word in bare if _may_be_added(word, lexicon, ctx)}  # only looked up: order-free
+    names, tokens = _name_tokens(text)
+    bare = set(names)
+    # the words that pass the tests of the loop below that depend on the word only (order-free: only
+    # looked up)
+    facts_of = lexicon.word_facts
+    candidates = {
+        word for word in bare if (facts_of.get(word) or _word_facts(word, lexicon)).added and not ctx.accepted(word)
+    }
     hits: list[tuple[int, int, str, str, float]] = []
     if not candidates:
         return hits
     flagged = {(hit.start, hit.end) for hit in known_name_hits(ctx)}
     # words written beside a first name that is not Lithuanised ("Quinton Tellis"): native names here
-    native = {
-        match.group(0)
-        for match in tokens
-        if match.group(0) in candidates and _beside_native_name(text, match.start(), match.end())
-    }
-    for match in tokens:
-        word = match.group(0)
+    # (worked out only for the words that get as far as asking)
+    native = _NativeNames(names, tokens, text)
+    for word, match in zip(names, tokens, strict=True):
         if word not in candidates:
             continue
         if word in lexicon.forms or word in lexicon.first_forms or word in lexicon.english:
@@ -448,7 +496,24 @@ def _beside_native_name(text: str, start: int, end: int) -> bool:
 _STRONG_FOREIGN_SPELLING = regex.compile(r"[wx]|q(?!u)|th|ph|sh|ee|oo|ea|aa|y[aeiou]", regex.IGNORECASE)
 
 
-def _native_nominative(text: str, match: Any, stem: str, native: set[str]) -> bool:
+class _NativeNames:
+    """The words of ``names`` written somewhere beside a first name that is not Lithuanised."""
+
+    def __init__(self, names: list[str], tokens: list[Any], text: str) -> None:
+        self.names, self.tokens, self.text = names, tokens, text
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        found = self.known.get(str(word))
+        if found is None:
+            found = self.known[str(word)] = any(
+                name == word and _beside_native_name(self.text, match.start(), match.end())
+                for name, match in zip(self.names, self.tokens, strict=True)
+            )
+        return found
+
+
+def _native_nominative(text: str, match: Any, stem: str, native: _NativeNames) -> bool:
     """A name in -as/-is, not used bare, that is likely its own nominative, not a Lithuanised form: a
     listed first name ("Toomas", "Andrus"), or a stem foreign only by its doubled letters or "qu" written
     in the document beside a first name that is not Lithuanised ("Ashley Tellis", "Oriol Junqueras").
@@ -467,32 +532,27 @@ _FEMALE_OBLIQUE = regex.compile(r"^\p{Lu}\p{L}*(?:ait|yt|ien|ut|ūt)(ės|ei|ę|�
 def _check_lithuanian_oblique(ctx: Context) -> Iterator[Finding]:
     """A Lithuanian person's name in another case than the nominative."""
     lexicon = _lexicon(ctx)
+    _bound_word_facts(lexicon)
     text = ctx.text
-    tokens = _name_tokens(text)
+    names, tokens = _name_tokens(text)
     # in text order, never set order: which nominative a stem gets must not depend on string hashing
-    words = dict.fromkeys(match.group(0) for match in tokens)
+    facts_of = lexicon.word_facts
+    records = [(word, facts_of.get(word) or _word_facts(word, lexicon)) for word in dict.fromkeys(names)]
     nominatives: dict[str, str] = {}  # stem -> paradigm, from the nominatives the document uses
-    nominative_endings = tuple(lexicon.nominative)
-    for word in words:
-        if not word.endswith(nominative_endings):
-            continue  # (the loop below would find nothing)
-        for ending in lexicon.nominative:
-            if word.endswith(ending) and len(word) > len(ending) + 2:
-                nominatives.setdefault(word[: -len(ending)], ending)
+    for _word, facts in records:
+        for stem, ending in facts.nominative:
+            nominatives.setdefault(stem, ending)
     foreign_hits = {hit[1] for hit in _unknown_foreign_hits(ctx)}  # MT402 has these
     female = _FEMALE_OBLIQUE
-    # the endings a stem of ``nominatives`` may take in another case: only they can end a word below
-    oblique = tuple(
-        sorted({ending for paradigm in lexicon.nominative for ending in lexicon.paradigms.get(paradigm, ())[1:5]})
-    )
-    lengths = sorted({len(ending) for ending in oblique if ending})
+    oblique, lengths = lexicon.oblique_endings
+    # the words that get a suggestion below in some place (only looked up: order-free)
     candidates = {
         word
-        for word in words
-        if _may_be_oblique(word, lexicon, ctx, nominatives, oblique, lengths)
-    }  # only looked up: order-free
-    for match in tokens:
-        word = match.group(0)
+        for word, facts in records
+        if (facts.oblique_always or (nominatives and any(stem in nominatives for stem in facts.oblique_stems)))
+        and not ctx.accepted(word)
+    }
+    for word, match in zip(names, tokens, strict=True):
         if word not in candidates:
             continue
         if ctx.accepted(word) or word.isupper() or word in lexicon.place_genitives or word in lexicon.english:
@@ -539,33 +599,58 @@ def _check_lithuanian_oblique(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _may_be_oblique(
-    word: str,
-    lexicon: NameLexicon,
-    ctx: Context,
-    nominatives: dict[str, str],
-    oblique: tuple[str, ...],
-    lengths: list[int],
-) -> bool:
-    """The tests of _check_lithuanian_oblique's loop that depend on the word only: False when the
-    word gets no suggestion whatever its place."""
+@dataclass(frozen=True)
+class _WordFacts:
+    """What the tests of the rules give for a capitalised word against the lexicon: the same in every
+    document, so worked out once a word (NameLexicon.word_facts)."""
+
+    added: bool  # _compute_unknown_foreign_hits' tests of the word alone pass (but the accepted words)
+    nominative: tuple[tuple[str, str], ...]  # (stem, ending) per nominative ending, in the lexicon's order
+    # whether _check_lithuanian_oblique may find it a name in another case whatever the document;
+    # else the stems it is read with in another case: it may be one if the document uses one of them
+    # in the nominative (none: never)
+    oblique_always: bool
+    oblique_stems: tuple[str, ...]
+
+
+def _word_facts(word: str, lexicon: NameLexicon) -> _WordFacts:
+    facts: _WordFacts | None = lexicon.word_facts.get(word)
+    if facts is None:
+        oblique, lengths = lexicon.oblique_endings
+        always, stems = _oblique_facts(word, lexicon, oblique, lengths)
+        facts = lexicon.word_facts[word] = _WordFacts(
+            word.endswith(_ADDED_ENDS)
+            and not (word in lexicon.forms or word in lexicon.first_forms or word in lexicon.english)
+            and not word.isupper()
+            and _ADDED.match(word) is not None,
+            tuple(
+                (word[: -len(ending)], ending)
+                for ending in lexicon.nominative
+                if word.endswith(ending) and len(word) > len(ending) + 2
+            ),
+            always,
+            stems,
+        )
+    return facts
+
+
+def _oblique_facts(
+    word: str, lexicon: NameLexicon, oblique: tuple[str, ...], lengths: list[int]
+) -> tuple[bool, tuple[str, ...]]:
+    """_WordFacts.oblique_always and oblique_stems: the tests of _check_lithuanian_oblique's loop
+    that depend on the word only."""
     if word.isupper() or word in lexicon.place_genitives or word in lexicon.english:
-        return False
+        return False, ()
     known = lexicon.forms.get(word)
     if known is not None:
-        possible = known.role == "lithuanian"
-    elif (word.endswith(("ės", "ei", "ę", "ėje")) or "-" in word) and _FEMALE_OBLIQUE.match(word) is not None:
-        possible = True
-    else:
-        possible = (
-            bool(nominatives)
-            and word.endswith(oblique)
-            and any(
-                len(word) - length >= 3 and word[-length:] in oblique and word[:-length] in nominatives
-                for length in lengths
-            )
-        )
-    return possible and not ctx.accepted(word)
+        return known.role == "lithuanian", ()
+    if (word.endswith(("ės", "ei", "ę", "ėje")) or "-" in word) and _FEMALE_OBLIQUE.match(word) is not None:
+        return True, ()
+    if not word.endswith(oblique):
+        return False, ()
+    return False, tuple(
+        word[:-length] for length in lengths if len(word) - length >= 3 and word[-length:] in oblique
+    )
 
 
 # --- the Lithuanian initial + surname convention ---------------------------------------------------
@@ -634,33 +719,49 @@ def _compile_full_names(raw: dict[str, Any]) -> dict[str, tuple[str, ...]]:
 _LOWERCASE_LETTER = regex.compile(r"\p{Ll}")
 
 
-def _may_name_in_full(text: str, surname: str) -> bool:
-    """Whether the text has a lowercase letter, a space and ``surname``: what _full_name's pattern needs."""
+@lru_cache(maxsize=1)
+def _given_name_patterns() -> tuple[Any, Any, Any]:
+    """The given name before a surname, hyphenated or plain, ending where the surname's space begins
+    (searched with endpos there); and a letter. Compiled on first use: few documents need them."""
+    return (
+        regex.compile(r"(?<!\p{L})\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+\Z"),
+        regex.compile(r"(?<!\p{L})\p{Lu}\p{Ll}+\Z"),
+        regex.compile(r"\p{L}"),
+    )
+
+
+def _named_in_full(text: str, initial: str, surname: str) -> tuple[str, int] | None:
+    """The first match of ``(?<!\\p{L})(I\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?) SURNAME(?!\\p{L})`` (I the initial):
+    its given name and where it starts; without compiling that pattern for each name (0.5 ms each).
+
+    A match ends its given name right before an occurrence of " SURNAME" not followed by a letter,
+    and has no space in it, so the matches of later occurrences start after those of earlier ones:
+    the occurrences are tried in order. Before one, the given name is the hyphenated form if there
+    is one (the pattern's greedy "?" tries it first, and at its start the plain form cannot be
+    followed by a space), else the plain form; each starts where it starts, so it is the pattern's
+    only if that is the initial.
+    """
     needle = " " + surname
     index = text.find(needle, 1)
     while index != -1:
-        if _LOWERCASE_LETTER.match(text, index - 1):
-            return True
+        if _LOWERCASE_LETTER.match(text, index - 1):  # a given name ends with a lowercase letter
+            hyphenated, plain, letter = _given_name_patterns()
+            if not letter.match(text, index + len(needle)):
+                for given in (hyphenated, plain):
+                    found = given.search(text, 0, index)
+                    if found is not None and text[found.start()] == initial:
+                        return found.group(), found.start()
         index = text.find(needle, index + 1)
-    return False
-
-
-@lru_cache(maxsize=4096)
-def _full_name_pattern(initial: str, surname: str) -> Any:
-    return regex.compile(
-        r"(?<!\p{L})(" + regex.escape(initial) + r"\p{Ll}+(?:-\p{Lu}\p{Ll}+)?) " + regex.escape(surname) + r"(?!\p{L})"
-    )
+    return None
 
 
 def _full_name(ctx: Context, initial: str, surname: str) -> tuple[str | None, int | None]:
     """The person's full name, when the translator could know it: the article names them in full
     elsewhere ("D. Peskov ... Dmitry Peskov"), or they are a public figure of the gazetteer; and where
     the article names them in full (None when it does not)."""
-    in_text = None
-    if _may_name_in_full(ctx.text, surname):  # without compiling the pattern when it cannot match
-        in_text = _full_name_pattern(initial, surname).search(ctx.text)
-    if in_text:
-        return f"{in_text.group(1)} {surname}", in_text.start()
+    in_text = _named_in_full(ctx.text, initial, surname)
+    if in_text is not None:
+        return f"{in_text[0]} {surname}", in_text[1]
     known = ctx.lexicons.compiled("people", _compile_full_names).get(surname.lower(), ())
     matching = [name for name in known if name.startswith(initial)]
     return (matching[0] if len(matching) == 1 or len(set(matching)) == 1 else None), None
