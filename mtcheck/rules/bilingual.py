@@ -147,37 +147,95 @@ def _detect(text: str) -> tuple[str, float]:
     return str(best.lang), float(best.prob)
 
 
+class _Profile:
+    """One langdetect profile file, parsed (``json.loads``, most of the cost of loading langdetect) only
+    when a detection asks for an n-gram it may hold (see ``_LazyProbabilities``)."""
+
+    __slots__ = ("freq", "index", "n_words", "name", "raw")
+
+    def __init__(self, index: int, name: str, raw: str) -> None:
+        self.index = index
+        self.name = name
+        self.raw = raw  # the file's text until parsed
+        self.freq: dict[str, int] | None = None
+        self.n_words: list[int] = [0, 0, 0]
+
+    def parse(self) -> None:
+        import json
+
+        data = json.loads(self.raw)
+        if data.get("name") != self.name or not isinstance(data.get("freq"), dict):  # pragma: no cover
+            raise ValueError(f"langdetect profile {self.name!r} is not what its text showed")
+        self.freq = data["freq"]
+        self.n_words = list(data.get("n_words") or [0, 0, 0])
+        self.raw = ""
+
+
+_UNBUILT: list[float] = []  # a row not built yet (compared by identity)
+
+
 class _LazyProbabilities:
     """langdetect's ``word_lang_prob_map``, each n-gram's row built when first asked for.
 
     ``DetectorFactory.add_profile`` builds the row of every n-gram of every profile (most of the
     time of a first detection); a detector only asks for the n-grams of its text, and gets the very
     same rows (same order of languages, same arithmetic).
+
+    The profiles themselves are parsed when needed: an unparsed profile's text has no backslash
+    (``_profile`` checks), so each n-gram it holds is written literally in it, and a profile whose text
+    lacks one of an n-gram's characters does not hold the n-gram (its entry of the row stays 0.0, as
+    in ``add_profile``). A text in one script (Hindi, Russian) parses the few profiles of its script.
     """
 
-    def __init__(self, profiles: list[tuple[int, dict[str, int], list[int]]], langsize: int) -> None:
-        self._profiles = profiles
+    def __init__(self, profiles: list[_Profile], langsize: int) -> None:
+        self._parsed = [profile for profile in profiles if profile.freq is not None]
+        self._pending = [profile for profile in profiles if profile.freq is None]
+        self._holders: dict[str, list[_Profile]] = {}  # character -> the pending profiles whose text has it
         self._langsize = langsize
         self._rows: dict[str, list[float] | None] = {}
+
+    def _parse_holders(self, word: str) -> None:
+        """Parse the pending profiles that may hold ``word`` (their text has each of its characters)."""
+        candidates: list[_Profile] | None = None
+        for char in word:
+            holders = self._holders.get(char)
+            if holders is None:
+                holders = self._holders[char] = [p for p in self._pending if char in p.raw]
+            candidates = holders if candidates is None else [p for p in candidates if p in holders]
+            if not candidates:
+                return
+        for profile in candidates or ():
+            if profile.freq is None:
+                profile.parse()
+                self._pending.remove(profile)
+                self._parsed.append(profile)
 
     def _row(self, word: str) -> list[float] | None:
         try:
             return self._rows[word]
         except KeyError:
             pass
+        if self._pending:
+            self._parse_holders(word)
         row: list[float] | None = None
         length = len(word)
-        for index, freq, n_words in self._profiles:
-            if word in freq:
+        for profile in self._parsed:  # the order does not matter: each profile fills its own entry
+            freq = profile.freq
+            if freq is not None and word in freq:
                 if row is None:
                     row = [0.0] * self._langsize
                 if 1 <= length <= 3:
-                    row[index] = 1.0 * freq[word] / n_words[length - 1]
+                    row[profile.index] = 1.0 * freq[word] / profile.n_words[length - 1]
         self._rows[word] = row
         return row
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self._row(word) is not None
+        if not isinstance(word, str):
+            return False
+        row = self._rows.get(word, _UNBUILT)  # the detector asks for each n-gram of its text: fast when known
+        if row is _UNBUILT:
+            row = self._row(word)
+        return row is not None
 
     def __getitem__(self, word: str) -> list[float]:
         row = self._row(word)
@@ -186,10 +244,33 @@ class _LazyProbabilities:
         return row
 
 
+# A profile file langdetect wrote: its first key is the n-gram counts and its last key the language's name
+# (compiled when the profiles are loaded, through re's cache).
+_PROFILE_SHAPE = r'\{"freq":\{.*,"name":"([^"]*)"\}\s*'
+
+
+def _profile(index: int, raw: str) -> _Profile | None:
+    """The profile of a file's text: parsed when first needed if the text has the usual shape, else now;
+    None without a table of n-grams (as ``_langdetect_factory`` had it)."""
+    import json
+
+    shape = re.fullmatch(_PROFILE_SHAPE, raw, re.DOTALL)
+    if shape is not None and "\\" not in raw:
+        # the last member of the object is its name (JSON keeps the last of duplicate keys), and without
+        # backslashes every n-gram is written literally in the text
+        return _Profile(index, shape.group(1), raw)
+    data = json.loads(raw)  # an unusual file: parsed now, checked as DetectorFactory.load_profile does
+    if not isinstance(data.get("freq"), dict):
+        return None
+    profile = _Profile(index, data.get("name"), "")
+    profile.freq = data["freq"]
+    profile.n_words = list(data.get("n_words") or [0, 0, 0])
+    return profile
+
+
 @lru_cache(maxsize=1)
 def _langdetect_factory() -> Any:
     """A langdetect ``DetectorFactory`` with the profiles of ``detect_langs``, loaded lazily (see above)."""
-    import json
     import os
 
     from langdetect import detector_factory
@@ -198,7 +279,7 @@ def _langdetect_factory() -> Any:
     files = os.listdir(directory)  # the order load_profile uses
     langsize = len(files)
     langlist: list[str] = []
-    profiles: list[tuple[int, dict[str, int], list[int]]] = []
+    profiles: list[_Profile] = []
     for filename in files:
         if filename.startswith("."):
             continue
@@ -206,12 +287,11 @@ def _langdetect_factory() -> Any:
         if not os.path.isfile(path):
             continue
         with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
-        name = data.get("name")
-        if name in langlist or not isinstance(data.get("freq"), dict):
+            profile = _profile(len(langlist), handle.read())
+        if profile is None or profile.name in langlist:
             return None
-        profiles.append((len(langlist), data["freq"], list(data.get("n_words") or [0, 0, 0])))
-        langlist.append(name)
+        profiles.append(profile)
+        langlist.append(profile.name)
     if not langlist:
         return None
     factory = detector_factory.DetectorFactory()
@@ -224,14 +304,68 @@ def _share(words: list[str], vocabulary: frozenset[str]) -> float:
     return sum(word.lower() in vocabulary for word in words) / max(1, len(words))
 
 
+# Chunk of text (between whitespace) -> its number of _WORD words, plus 2**21 times how many of them are
+# English function words, plus 2**42 times how many are Lithuanian ones: summed over the chunks of a text
+# of under 2**21 characters, each count stays in its field (and the sum in a machine integer). A word does
+# not cross whitespace, so a text's words are its chunks' words: language_of counts chunk by chunk.
+_CHUNK_WEIGHTS: dict[str, int] = {}
+_FIELD = 21
+_MAX_CHUNKS = 1_000_000
+
+
+_FUNCTION_WORDS = _EN_FUNCTION | _LT_FUNCTION
+# Punctuation around a word ("said,", "(Vilnius)"): neither letters nor joiners, so a chunk that is
+# letters between them has one word, the letters.
+_EDGE_PUNCTUATION = ".,;:!?()[]\"“”„"
+
+
+def _word_weight(lower: str) -> int:
+    """The weight of a chunk whose one word, lowercased, is ``lower``."""
+    return 1 + ((lower in _EN_FUNCTION) << _FIELD) + ((lower in _LT_FUNCTION) << 2 * _FIELD)
+
+
+def _chunk_weight(chunk: str) -> int:
+    lowered = [word.lower() for word in _WORD.findall(chunk)]
+    english = sum(map(_EN_FUNCTION.__contains__, lowered))
+    lithuanian = sum(map(_LT_FUNCTION.__contains__, lowered))
+    return len(lowered) + (english << _FIELD) + (lithuanian << 2 * _FIELD)
+
+
+def _add_chunks(new: set[str]) -> None:
+    """Put the weights of the chunks ``new`` in the table."""
+    words = {chunk: chunk.strip(_EDGE_PUNCTUATION) for chunk in new}
+    plain = {chunk: word for chunk, word in words.items() if word.isalpha()}  # one word each
+    _CHUNK_WEIGHTS.update(dict.fromkeys(plain, 1))  # most are no function word: fixed below
+    if not _FUNCTION_WORDS.isdisjoint(map(str.lower, plain.values())):
+        for chunk, word in plain.items():
+            _CHUNK_WEIGHTS[chunk] = _word_weight(word.lower())
+    for chunk in new.difference(plain):
+        _CHUNK_WEIGHTS[chunk] = _chunk_weight(chunk)
+
+
+def _function_word_counts(text: str) -> tuple[int, int, int]:
+    """``len(words)`` and how many of them are English and Lithuanian function words (lowercased),
+    for ``words = _WORD.findall(text)``, through the per-process table of chunk weights."""
+    assert len(text) < 1 << _FIELD
+    chunks = text.split()
+    try:
+        packed = sum(map(_CHUNK_WEIGHTS.__getitem__, chunks))
+    except KeyError:  # chunks not seen before
+        if len(_CHUNK_WEIGHTS) > _MAX_CHUNKS:
+            _CHUNK_WEIGHTS.clear()
+        _add_chunks(set(chunks).difference(_CHUNK_WEIGHTS))
+        packed = sum(map(_CHUNK_WEIGHTS.__getitem__, chunks))
+    mask = (1 << _FIELD) - 1
+    return packed & mask, (packed >> _FIELD) & mask, packed >> 2 * _FIELD
+
+
 def language_of(text: str, expected: str) -> tuple[str, float]:
     """The language of a whole text: cheap function-word counts first, langdetect when unsure."""
-    words = _WORD.findall(text[:5000])
-    if len(words) < 8:
+    total, english, lithuanian = _function_word_counts(text[:5000])
+    if total < 8:
         return expected, 0.0
-    lowered = list(map(str.lower, words))
-    english_share = sum(map(_EN_FUNCTION.__contains__, lowered)) / len(words)  # = _share(words, _EN_FUNCTION)
-    lithuanian_share = sum(map(_LT_FUNCTION.__contains__, lowered)) / len(words)
+    english_share = english / total  # = _share(words, _EN_FUNCTION), words = _WORD.findall(text[:5000])
+    lithuanian_share = lithuanian / total
     if expected == "en" and english_share >= 0.12 and lithuanian_share < 0.05:
         return "en", 1.0
     if expected == "lt" and lithuanian_share >= 0.08 and english_share < 0.05:

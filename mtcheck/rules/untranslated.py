@@ -22,10 +22,11 @@ vocabulary (``accept``) is never flagged; ``reject`` words are always flagged by
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import regex
@@ -303,10 +304,23 @@ def _lt_by_morphology(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _langdetect() -> Any:
+    """langdetect's ``detect_langs``, through the factory of MT743 (profiles loaded as needed), which
+    does what ``detect_langs`` does with its own factory (create, append, get_probabilities)."""
     from langdetect import DetectorFactory, detect_langs
 
+    from mtcheck.rules.bilingual import _langdetect_factory
+
     DetectorFactory.seed = 0  # langdetect is random without it: same input, same output
-    return detect_langs
+    factory = _langdetect_factory()
+    if factory is None:  # pragma: no cover - an unusual langdetect installation
+        return detect_langs
+
+    def detect(text: str) -> Any:
+        detector = factory.create()
+        detector.append(text)
+        return detector.get_probabilities()
+
+    return detect
 
 
 # --- Lexicons ---------------------------------------------------------------------------------------
@@ -444,12 +458,28 @@ def _compile_abbreviations(raw: dict[str, Any]) -> _Abbreviations:
     flaggable = [abbr for abbrs in by_context.values() for abbr in abbrs]
     candidates = regex.compile(rf"(?<![\p{{L}}\p{{M}}.])(?i:{'|'.join(bodies)})") if bodies and all(flaggable) else None
     # every body is the abbreviation's regex (_abbreviation_regex): it starts with the escaped first
-    # word, which cannot match across whitespace
+    # word, which cannot match across whitespace; _chunk_start tells what a chunk holds from there on
     first_words = None
     if candidates is not None and all(abbr.split() and abbr == abbr.lstrip() for abbr in flaggable):
-        firsts = sorted({regex.escape(abbr.split()[0]) for abbr in flaggable}, key=len, reverse=True)
-        first_words = regex.compile(rf"(?<![\p{{L}}\p{{M}}.])(?i:{'|'.join(firsts)})")
+        starts = sorted({_chunk_start(abbr) for abbr in flaggable}, key=len, reverse=True)
+        first_words = regex.compile(rf"(?<![\p{{L}}\p{{M}}.])(?i:{'|'.join(starts)})")
     return _Abbreviations(table, pattern, tokens, candidates, first_words)
+
+
+def _chunk_start(abbr: str) -> str:
+    r"""A regex of what a whitespace-separated chunk holds where a match of the abbreviation (its
+    _abbreviation_regex, then the pattern's final ``(?![\p{L}\p{M}])``) starts: the match either leaves
+    the chunk at whitespace after a complete word of it, or ends inside the chunk, not before a letter.
+    ("po" alone or "poKr." for "po Kr.", not the "po" of "police".)"""
+    parts: list[str] = [regex.escape(part) for part in abbr.split()]
+    no_letter = r"(?![\p{L}\p{M}])"
+    if abbr.replace(".", "").replace(" ", "").isalpha():  # the words joined by \s*
+        tail = no_letter
+        for part in reversed(parts[1:]):
+            tail = rf"(?:\Z|{part}{tail})"
+        return parts[0] + tail
+    # the escaped abbreviation: whitespace in it ends the chunk
+    return parts[0] + (no_letter if [abbr] == abbr.split() else r"\Z")
 
 
 _LETTER_RUN = regex.compile(r"[\p{L}\p{M}]+")
@@ -459,16 +489,19 @@ _LETTER_RUN = regex.compile(r"[\p{L}\p{M}]+")
 class _Dates:
     month: dict[str, str]  # lowercase form -> English month
     weekday: dict[str, str]
-    date: Any  # regex: a month form with its year and day
-    year_m: Any  # "2020 m."
-    day_d: Any  # "14 d."
-    year_case: Any  # "2020-ųjų", "2020-aisiais"
+    # name -> (source, flags) of the regexes below, compiled when first used: most documents need none
+    sources: dict[str, tuple[str, int]]
     forms: frozenset[str] | None = None  # every month and weekday form, when all are plain Lithuanian words
-    # per-process chunk classes: (seen, with a letter run that is a form, starting with "d.")
-    _chunk_classes: tuple[set[str], set[str], set[str]] = field(default_factory=lambda: (set(), set(), set()))
+    # per-process chunk classes: (seen, with a letter run that is a form, starting with "d.", with "m.")
+    _chunk_classes: tuple[set[str], set[str], set[str], set[str]] = field(
+        default_factory=lambda: (set(), set(), set(), set())
+    )
+    _last: list[set[str]] = field(default_factory=list)  # the chunks classified last (one document's)
 
     def _classify(self, chunks: set[str]) -> None:
-        seen, with_form, day_mark = self._chunk_classes
+        if self._last and self._last[0] is chunks:
+            return  # the same document's chunks again
+        seen, with_form, day_mark, year_mark = self._chunk_classes
         if len(seen) > _MAX_CHUNKS:
             seen.clear()
         forms = self.forms
@@ -478,7 +511,26 @@ class _Dates:
                 with_form.add(chunk)
             if chunk.startswith("d."):
                 day_mark.add(chunk)
+            if chunk.startswith("m."):
+                year_mark.add(chunk)
             seen.add(chunk)
+        self._last[:] = [chunks]
+
+    @cached_property
+    def date(self) -> Any:  # a month form with its year and day
+        return regex.compile(*self.sources["date"])
+
+    @cached_property
+    def year_m(self) -> Any:  # "2020 m."
+        return regex.compile(*self.sources["year_m"])
+
+    @cached_property
+    def day_d(self) -> Any:  # "14 d."
+        return regex.compile(*self.sources["day_d"])
+
+    @cached_property
+    def year_case(self) -> Any:  # "2020-ųjų", "2020-aisiais"
+        return regex.compile(*self.sources["year_case"])
 
     def may_have_date(self, text: str, chunks: set[str] | None = None) -> bool:
         """False when ``date`` cannot match in ``text``: the month of a match is a whole run of letters
@@ -496,6 +548,22 @@ class _Dates:
         self._classify(chunks)
         return not chunks.isdisjoint(self._chunk_classes[2])
 
+    def may_have_year(self, text: str, chunks: set[str]) -> bool:
+        r"""False when ``year_m`` cannot match: its "m." follows whitespace (``\s``, which str.split()
+        splits at too), so it starts a chunk."""
+        self._classify(chunks)
+        return not chunks.isdisjoint(self._chunk_classes[3])
+
+    @staticmethod
+    def may_have_year_case(text: str) -> bool:
+        """False when ``year_case`` cannot match: a match has a hyphen, at most one character and one of
+        its endings ("aisiais" starts with "ais"), in that case."""
+        return _YEAR_CASE_HINT.search(text) is not None
+
+
+# stdlib re, fast to compile and to scan (from each hyphen); "." takes any character, whitespace included
+_YEAR_CASE_HINT = re.compile(r"-.?(?:ųjų|ais|uosius|ieji|iesiems|ąjį|uoju)", re.DOTALL)
+
 
 def _compile_dates(raw: dict[str, Any]) -> _Dates:
     errors = validate_entries("lithuanian-dates", raw.get("month", []), {"english": str, "forms": list})
@@ -506,23 +574,26 @@ def _compile_dates(raw: dict[str, Any]) -> _Dates:
     weekday = {form.lower(): entry["english"] for entry in raw.get("weekday", []) for form in entry["forms"]}
     forms = "|".join(regex.escape(form) for form in sorted({**month, **weekday}, key=len, reverse=True))
     year = r"(?:1[89]|20)\d\d"
-    date = regex.compile(
+    date = (
         rf"(?<![\p{{L}}\p{{M}}\d])(?:(?P<year>{year})\s+(?:m\.\s*)?)?(?P<month>{forms})(?![\p{{L}}\p{{M}}])"
         rf"(?:\s+(?P<day>[1-9]|[12]\d|3[01])(?P<ordinal>-[\p{{L}}]+)?(?![\d\p{{L}}]))?",
         regex.IGNORECASE,
     )
-    year_m = regex.compile(
-        rf"(?<![\p{{L}}\d.,])(?P<article>(?:\b(?:the|a|an)\s+))?(?P<year>{year})\s+m\.(?![\p{{L}}\p{{M}}])"
+    year_m = (
+        rf"(?<![\p{{L}}\d.,])(?P<article>(?:\b(?:the|a|an)\s+))?(?P<year>{year})\s+m\.(?![\p{{L}}\p{{M}}])",
+        0,
     )
-    day_d = regex.compile(r"(?<![\p{L}\d.,:/])(?P<day>[1-9]|[12]\d|3[01])\s+d\.(?![\p{L}\p{M}])")
-    year_case = regex.compile(
-        rf"(?<![\p{{L}}\d])(?P<year>{year})\s?-\s?(?:ųjų|aisiais|uosius|ieji|iesiems|ais|ąjį|uoju)(?![\p{{L}}])"
+    day_d = (r"(?<![\p{L}\d.,:/])(?P<day>[1-9]|[12]\d|3[01])\s+d\.(?![\p{L}\p{M}])", 0)
+    year_case = (
+        rf"(?<![\p{{L}}\d])(?P<year>{year})\s?-\s?(?:ųjų|aisiais|uosius|ieji|iesiems|ais|ąjį|uoju)(?![\p{{L}}])",
+        0,
     )
     all_forms = {**month, **weekday}
     # casefold() equals the pattern's case-insensitive matching for Lithuanian letters only
     plain = all(form and set(form) <= _LT_ALPHABET | {"q", "w", "x"} for form in all_forms)
     form_set = frozenset(form.casefold() for form in all_forms) if plain else None
-    return _Dates(month, weekday, date, year_m, day_d, year_case, form_set)
+    sources = {"date": date, "year_m": year_m, "day_d": day_d, "year_case": year_case}
+    return _Dates(month, weekday, sources, form_set)
 
 
 @dataclass(frozen=True, eq=False)
@@ -696,12 +767,12 @@ def _date_spans(ctx: Context, dates: _Dates) -> list[_DatePiece]:
         if _quoted_own_words(ctx, match.start(), match.end()) or ctx.accepted(word):
             continue
         pieces.append((match.start(), match.end(), match.group("day") or "", english, match.group("year") or ""))
-    for match in dates.year_m.finditer(text):
+    for match in dates.year_m.finditer(text) if dates.may_have_year(text, chunks) else ():
         if not match.group("article"):  # "the 2000 m." is a distance (metres), not a year
             pieces.append((match.start("year"), match.end(), "", "", match.group("year")))
     for match in dates.day_d.finditer(text) if dates.may_have_day(text, chunks) else ():
         pieces.append((match.start(), match.end(), match.group("day"), "", ""))
-    for match in dates.year_case.finditer(text):
+    for match in dates.year_case.finditer(text) if dates.may_have_year_case(text) else ():
         pieces.append((match.start(), match.end(), "", "", match.group("year")))
     return pieces
 
@@ -789,52 +860,124 @@ def _lithuanian_part(words: _Words, names: _Names, sentence: str, accept: frozen
 
 
 _QUOTE_MARKS = frozenset("“”„«»\"‘’")  # every mark quoted_spans looks at
-_UNKNOWN = 1_000  # a chunk whose count of Lithuanian-looking words cannot be bounded (a quotation mark)
+# the marks but ’ (which _WORD takes for an apostrophe inside a word) as spaces: neither those marks nor
+# a space is a letter, a digit or a joiner, so the chunk's words are the same
+_MARKS_AS_SPACES = str.maketrans(dict.fromkeys("“”„«»\"‘", " "))
 
 
 @lru_cache(maxsize=16)
-def _chunk_lithuanian_counts(words: _Words) -> dict[str, int]:
-    """Chunk (as written) -> how many of its words look Lithuanian and start lowercase (``_UNKNOWN``
-    when it has a quotation mark: blanking a quotation out can cut words). Filled as documents are
-    checked."""
-    return {}
+def _chunk_lithuanian_counts(words: _Words) -> tuple[dict[str, int], set[str]]:
+    """Chunk (as written) -> how many of its words look Lithuanian and start lowercase (with a
+    quotation mark: at most how many, see ``_quoted_chunk_bound``), and the chunks whose count is not 0.
+    Filled as documents are checked."""
+    return {}, set()
 
 
-def _count_chunks(chunks: set[str], words: _Words, counts: dict[str, int]) -> None:
-    """Put every chunk of ``chunks`` in ``counts``."""
+def _quoted_chunk_bound(chunk: str, words: _Words) -> int:
+    """At most how many words of ``chunk`` (which has a quotation mark) start lowercase and look
+    Lithuanian once ``_lithuanian_part`` has blanked the quotations out of its sentence.
+
+    A blanked quotation runs from an opening mark (never ’) to just after a closing mark, so within the
+    chunk it starts at a mark and ends after one. Each word of the chunk (the marks as spaces) then
+    loses nothing, everything, or (when a quotation ends at a ’ inside it) the part up to that ’: it
+    leaves at most one word, itself or a part after a ’, and counts 1 when one of those would."""
+    bound = 0
+    for word in _WORD.findall(chunk.translate(_MARKS_AS_SPACES)):
+        parts = word.split("’")
+        for k in range(len(parts)):
+            candidate = "’".join(parts[k:])
+            if candidate[0].islower() and _looks_lithuanian(candidate, words):
+                bound += 1
+                break
+    return bound
+
+
+def _count_chunks(chunks: set[str], words: _Words, counts: dict[str, int], nonzero: set[str]) -> None:
+    """Put every chunk of ``chunks`` in ``counts`` (and in ``nonzero`` when its count is not 0)."""
     if len(counts) > _MAX_CHUNKS:
         counts.clear()
+        nonzero.clear()
     for chunk in chunks.difference(counts):
         if _QUOTE_MARKS.isdisjoint(chunk):
-            counts[chunk] = sum(1 for t in _chunk_words(chunk) if t[0].islower() and _looks_lithuanian(t, words))
+            core = chunk.strip(_EDGE_PUNCTUATION)
+            if core.isalpha():  # one word (_chunk_words, inlined: the common case)
+                count = 1 if core[0].islower() and _looks_lithuanian(core, words) else 0
+            else:
+                count = sum(1 for t in _chunk_words(chunk) if t[0].islower() and _looks_lithuanian(t, words))
         else:
-            counts[chunk] = _UNKNOWN
+            count = _quoted_chunk_bound(chunk, words)
+        counts[chunk] = count
+        if count:
+            nonzero.add(chunk)
 
 
 def _may_be_lithuanian(text: str, counts: dict[str, int]) -> bool:
     """A necessary condition for ``_lithuanian_part`` on a sentence of ``text`` (whose chunks are all
-    in ``counts``): three lowercase words that look Lithuanian. Without a quotation mark, the words
-    _lithuanian_part counts are some of the chunks' words."""
+    in ``counts``): three lowercase words that look Lithuanian. The words _lithuanian_part counts are
+    some of the chunks' words (with a quotation mark, see ``_quoted_chunk_bound``)."""
     return sum(map(counts.__getitem__, text.split())) >= 3
 
 
-def _sentence_counts(ctx: Context, chunks: set[str], counts: dict[str, int]) -> list[int]:
-    """Per sentence, at least the sum of the counts of the chunks in it (more when a chunk's text also
-    occurs inside another chunk): a chunk's occurrences are found in the text, not by splitting each
-    sentence. Exact for the sentences between whitespace (whose chunks are the document's)."""
+def _chunk_starts(text: str, chunk: str) -> Iterator[int]:
+    """Where ``chunk`` occurs in ``text`` as a chunk: between whitespace (or the text's ends), not
+    inside another chunk ("be" in "because")."""
+    size = len(text)
+    length = len(chunk)
+    index = text.find(chunk)
+    while index != -1:
+        end = index + length
+        if (index == 0 or text[index - 1].isspace()) and (end == size or text[end].isspace()):
+            yield index
+        # no occurrence between whitespace starts inside this one (that would follow a space in it)
+        index = text.find(chunk, end)
+
+
+def _sentences_of(ctx: Context, offsets: Iterator[int]) -> Iterator[int]:
+    """The index of the sentence each offset is in: the last one starting at or before it (none for an
+    offset before the first sentence)."""
     import bisect
 
-    starts = [sentence.start for sentence in ctx.sentences]
-    totals = [0] * len(starts)
+    starts = ctx.options.get("_untranslated_starts")
+    if starts is None or starts[0] is not ctx.document:
+        starts = (ctx.document, [sentence.start for sentence in ctx.sentences])
+        ctx.options["_untranslated_starts"] = starts
+    for offset in offsets:
+        position = bisect.bisect_right(starts[1], offset) - 1
+        if position >= 0:
+            yield position
+
+
+def _unclean_sentences(ctx: Context) -> frozenset[int]:
+    """Indexes of the sentences that do not begin and end at whitespace (``_clean_bounds``), whose
+    chunks may not be the document's (cached per document)."""
+    cached = ctx.options.get("_untranslated_unclean")
+    if cached is None or cached[0] is not ctx.document:
+        text = ctx.text
+        size = len(text)
+        unclean = frozenset(
+            index
+            for index, sentence in enumerate(ctx.sentences)
+            if not (
+                (sentence.start == 0 or text[sentence.start - 1].isspace())
+                and (sentence.end >= size or text[sentence.end].isspace())
+            )
+        )
+        cached = (ctx.document, unclean)
+        ctx.options["_untranslated_unclean"] = cached
+    result: frozenset[int] = cached[1]
+    return result
+
+
+def _sentence_counts(ctx: Context, chunks: set[str], counts: dict[str, int]) -> list[int]:
+    """Per sentence, the sum of the counts of ``chunks`` (those with a count) that start in it: a
+    chunk's occurrences are found in the text, not by splitting each sentence. Exact for the sentences
+    between whitespace (whose chunks are the document's)."""
+    totals = [0] * len(ctx.sentences)
     text = ctx.text
-    for chunk in sorted(chunk for chunk in chunks if counts[chunk]):
+    for chunk in sorted(chunks):
         count = counts[chunk]
-        index = text.find(chunk)
-        while index != -1:
-            position = bisect.bisect_right(starts, index) - 1
-            if position >= 0:
-                totals[position] += count
-            index = text.find(chunk, index + len(chunk))  # a chunk between whitespace overlaps no other
+        for position in _sentences_of(ctx, _chunk_starts(text, chunk)):
+            totals[position] += count
     return totals
 
 
@@ -843,22 +986,28 @@ def _sentence_parts(ctx: Context) -> Iterator[tuple[int, int]]:
     cached = ctx.options.get("_untranslated_sentences")
     if cached is None or cached[0] is not ctx.document:
         _, _, words, names = _lexicon(ctx)
-        counts = _chunk_lithuanian_counts(words)
+        counts, nonzero = _chunk_lithuanian_counts(words)
         chunks = _document_chunks(ctx)
-        _count_chunks(chunks, words, counts)
+        _count_chunks(chunks, words, counts, nonzero)
         found = []
         full = ctx.text
         # a sentence cannot have the three Lithuanian-looking words _lithuanian_part needs when the
-        # whole document does not, or when its own chunks do not
-        sentences = ctx.sentences if _may_be_lithuanian(full, counts) else ()
-        totals = _sentence_counts(ctx, chunks, counts) if sentences else []
-        for sentence, total in zip(sentences, totals, strict=True):
-            text = full[sentence.start : sentence.end]
-            if _clean_bounds(full, sentence.start, sentence.end):
+        # whole document does not (_may_be_lithuanian, needed only when its distinct chunks have one
+        # or two), or when its own chunks do not
+        present = chunks.intersection(nonzero)
+        distinct = sum(map(counts.__getitem__, present))
+        possible = distinct >= 3 or (distinct > 0 and _may_be_lithuanian(full, counts))
+        sentences = ctx.sentences if possible else ()
+        totals = _sentence_counts(ctx, present, counts) if sentences else []
+        unclean = _unclean_sentences(ctx)
+        for index, (sentence, total) in enumerate(zip(sentences, totals, strict=True)):
+            if index not in unclean:
                 if total < 3:
                     continue
+                text = full[sentence.start : sentence.end]
             else:
-                _count_chunks(set(text.split()), words, counts)  # its first and last chunk may be new
+                text = full[sentence.start : sentence.end]
+                _count_chunks(set(text.split()), words, counts, nonzero)  # its first and last chunk may be new
                 if not _may_be_lithuanian(text, counts):
                     continue
             part = _lithuanian_part(words, names, text, ctx.accept)
@@ -1016,17 +1165,26 @@ def _check_word(ctx: Context) -> Iterator[Finding]:
         safe_chunks.clear()
     chunks = _document_chunks(ctx)
     for chunk in chunks.difference(safe_chunks, risky_chunks):  # chunks not seen before: classify every word
+        core = chunk.strip(_EDGE_PUNCTUATION)
+        if core in safe and core.isalpha():  # one word, known safe (_chunk_words, inlined: the common case)
+            safe_chunks.add(chunk)
+            continue
         verdicts = [_token_risky(token, safe, risky, words, reject) for token in _chunk_words(chunk)]
         (risky_chunks if any(verdicts) else safe_chunks).add(chunk)
     # a sentence between whitespace has the words of its chunks: without a risky chunk, it is skipped
-    clean = [_clean_bounds(text, sentence.start, sentence.end) for sentence in ctx.sentences]
-    if chunks.isdisjoint(risky_chunks) and all(clean):
+    unclean = _unclean_sentences(ctx)
+    present = chunks.intersection(risky_chunks)
+    if not present and not unclean:
         return
+    # the sentences where a risky chunk starts (the chunks of a sentence between whitespace start in it)
+    risky_sentences = {
+        index for chunk in sorted(present) for index in _sentences_of(ctx, _chunk_starts(text, chunk))
+    }
     skip = tuple(_sentence_parts(ctx))
     runs: list[tuple[int, int, str]] = []
-    for sentence, bounded in zip(ctx.sentences, clean, strict=True):
-        if bounded:
-            if risky_chunks.isdisjoint(text[sentence.start : sentence.end].split()):
+    for index, sentence in enumerate(ctx.sentences):
+        if index not in unclean:
+            if index not in risky_sentences:
                 continue
         else:
             # the fast path: a sentence whose every token is known never to be flagged is skipped
