@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, pairwise
+from operator import add, and_
 from typing import Any
 
 import regex
@@ -55,8 +57,9 @@ class NounLexicon:
     pattern: Any  # compiled regex of every English form
     forms: dict[str, Noun]  # folded English form -> noun
     heads: frozenset[str]  # every folded single-word form: a following word that makes a noun a modifier
-    # the same pattern for the stdlib ``re``, exact on ASCII-only text (faster there); None if unavailable
-    ascii_pattern: Any = None
+    # a stdlib ``re`` pattern that matches in ``_plain_lower(text)`` exactly what ``pattern`` matches in
+    # a plain ``text`` (see _is_plain; faster there); None if unavailable
+    lower_pattern: Any = None
 
 
 _KINDS = ("thing", "country", "place", "ship")
@@ -101,14 +104,17 @@ def compile_nouns(raw: dict[str, Any]) -> NounLexicon:
     else:
         body = "|".join(_form_piece(form) for form in alternatives)
     pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d-])(?:{body})(?![\p{{L}}\p{{M}}\d-])", regex.IGNORECASE)
-    ascii_pattern = None
+    lower_pattern = None
     if all(_trie_safe(form) for form in alternatives):
-        # On ASCII text, \p{L}\p{M}\d are [A-Za-z0-9] and the `regex` module's \s is [ \t\n\v\f\r]
-        # (the stdlib's \s would also match \x1c-\x1f): spelled out, both patterns match the same.
+        # On plain text (see _is_plain), \p{L}\p{M}\d are the stdlib's [^\W_] (letters and ASCII
+        # digits: no marks, no other digits), the `regex` module's \s is [ \t\n\v\f\r] (the stdlib's
+        # \s would also match \x1c-\x1f) and, ignoring case, each character of a (lowercase ASCII) form
+        # matches the same characters in both modules: spelled out, both patterns match the same. And
+        # ignoring case is matching the lowercased text: see _plain_lower.
         ascii_body = body.replace(r"\s+", r"[ \t\n\x0b\x0c\r]+")
-        ascii_pattern = re.compile(rf"(?<![A-Za-z0-9-])(?:{ascii_body})(?![A-Za-z0-9-])", re.IGNORECASE)
+        lower_pattern = re.compile(rf"(?<![^\W_])(?<!-)(?:{ascii_body})(?![^\W_]|-)")
     heads = frozenset(form for form in forms if " " not in form)
-    return NounLexicon(pattern, forms, heads, ascii_pattern)
+    return NounLexicon(pattern, forms, heads, lower_pattern)
 
 
 def _form_piece(form: str) -> str:
@@ -191,12 +197,99 @@ _ASCII_TOKEN = re.compile(
 )
 
 
+# Characters besides ASCII in "plain" text, where stdlib ``re`` patterns can spell out the `regex`
+# module's exactly: the letters of Latin-1 and Latin Extended-A/B (which both modules, and str.isalpha,
+# take for letters; not "ı" and "İ", which the two modules match differently ignoring case) and common
+# typographic punctuation (no letter, mark, digit, space or word character in either module).
+_NOT_PLAIN = re.compile("[^\x00-\x7f\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u012f\u0132-\u024f“”‘’„«»–—…]")
+
+
+def _is_plain(text: str) -> bool:
+    return text.isascii() or _NOT_PLAIN.search(text) is None
+
+
+def _plain_lower(text: str) -> str:
+    """Plain ``text`` lowercased, where a case-sensitive pattern of lowercase ASCII matches what it matches
+    ignoring case in ``text``, at the same offsets.
+
+    Checked over every plain character: ``lower()`` maps each to one character, keeps it a letter, a
+    digit, "-", "'", "’", whitespace or none of these, and maps it to a given ASCII character exactly when
+    the stdlib ``re`` ignoring case matches that character to it; except "ſ", which the stdlib matches to
+    "s" ignoring case (and whose lowercase is itself): spelled "s" here.
+    """
+    lower = text.lower()
+    return lower.replace("ſ", "s") if "ſ" in lower else lower
+
+
+# _TOKEN for the stdlib ``re``, exact on plain text: there \p{L} is [^\W\d_], [\p{L}\p{M}\d] is [^\W_],
+# \d is [0-9], \b is the same and the `regex` module's \s is [ \t\n\v\f\r]. (_ASCII_TOKEN is faster on
+# ASCII text.)
+_PLAIN_TOKEN = re.compile(
+    r"[^\W\d_][^\W_]*(?:(?:-|['’](?!s\b))[^\W\d_][^\W_]*)*|['’]s\b|[0-9][0-9,.]*|[^ \t\n\x0b\x0c\r\w]|_"
+)
+
+
 def _tokens_of(text: str) -> Any:
-    return _ASCII_TOKEN if text.isascii() else _TOKEN
+    if text.isascii():
+        return _ASCII_TOKEN
+    return _PLAIN_TOKEN if _NOT_PLAIN.search(text) is None else _TOKEN
 
 
 def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _tokens_of(text).finditer(text)]
+
+
+class Tokens:
+    """The tokens of a sentence as parallel lists: what :class:`Token` holds, without an object per token.
+
+    Index ``i`` of every list is the ``i``-th token (``text[i]``, ``start[i]`` ...); a sentence's tokens
+    are made once and looked at by index, and one list per attribute costs much less to make than
+    one object per token.
+    """
+
+    __slots__ = ("capital", "end", "lower", "start", "text", "word")
+    text: list[str]
+    start: list[int]  # offsets in the sentence
+    end: list[int]
+    lower: list[str]
+    word: list[bool]  # Token.is_word
+    capital: list[bool]  # Token.capitalised
+
+    def __init__(self, sentence: str, words: list[str] | None = None) -> None:
+        """Tokenise ``sentence``; ``words``: its tokens' texts if already found (``findall`` of the same pattern)."""
+        pattern = _tokens_of(sentence) if words is None else None
+        if pattern is not None and pattern is not _TOKEN:
+            # a stdlib pattern: its matches' offsets are quicker to take than to find
+            matches = list(pattern.finditer(sentence))
+            texts: list[str] = list(map(_match_group, matches))
+            starts: list[int] = list(map(_match_start, matches))
+            ends: list[int] = list(map(_match_end, matches))
+        else:
+            texts = pattern.findall(sentence) if pattern is not None else (words or [])
+            # Every token pattern leaves out exactly the whitespace, and no token starts with whitespace:
+            # the next token starts at the first occurrence of its text after the end of the previous one.
+            starts = []
+            append = starts.append
+            find = sentence.find
+            position = 0
+            for token in texts:
+                position = find(token, position)
+                append(position)
+                position += len(token)
+            ends = list(map(add, starts, map(len, texts)))
+        firsts = [token[0] for token in texts]
+        self.text = texts
+        self.start = starts
+        self.end = ends
+        self.lower = list(map(str.lower, texts))
+        self.word = list(map(str.isalpha, firsts))
+        self.capital = list(map(str.isupper, firsts))
+
+
+_match_group = re.Match.group
+_match_start = re.Match.start
+_match_end = re.Match.end
+_match_span = re.Match.span
 
 
 # fmt: off
@@ -284,7 +377,6 @@ def _starters() -> frozenset[str]:
     return load_segmentation().sentence_starters
 
 
-_ROMAN = regex.compile(r"[IVX]+")
 _OPENERS = frozenset("\"“„«‘'([–—-")
 _THERE_BE = frozenset(["is", "are", "was", "were", "be", "been"])
 
@@ -323,87 +415,96 @@ def _zipf(word: str) -> float:
     return english_zipf(word)
 
 
-def _is_verbish(token: Token) -> bool:
-    lower = token.lower
-    return lower in _VERBS or (len(lower) > 4 and lower.endswith("ed") and token.text.islower())
+def _is_verbish(tokens: Tokens, index: int) -> bool:
+    lower = tokens.lower[index]
+    return lower in _VERBS or (len(lower) > 4 and lower.endswith("ed") and tokens.text[index].islower())
 
 
-def _is_subject(tokens: list[Token], first: int, last: int) -> bool:
+def _is_subject(tokens: Tokens, first: int, last: int) -> bool:
     """Whether the noun phrase ``tokens[first..last]`` is the subject of its clause."""
+    lowers = tokens.lower
+    count = len(lowers)
     index = last + 1
     skipped = 0
-    while index < len(tokens) and tokens[index].lower in _ADVERBS and skipped < 2:
+    while index < count and lowers[index] in _ADVERBS and skipped < 2:
         index += 1
         skipped += 1
-    if index < len(tokens) and _is_verbish(tokens[index]):
+    if index < count and _is_verbish(tokens, index):
         return True
     # "there are no Russian troops": the subject of an existential sentence
+    words = tokens.word
     back = first - 1
     steps = 0
-    while back >= 0 and steps < 4 and tokens[back].is_word and tokens[back].lower not in _THERE_BE:
-        if tokens[back].lower in PREPOSITIONS:
+    while back >= 0 and steps < 4 and words[back] and lowers[back] not in _THERE_BE:
+        if lowers[back] in PREPOSITIONS:
             return False
         back -= 1
         steps += 1
-    if back >= 1 and tokens[back].lower in _THERE_BE and tokens[back - 1].lower == "there":
+    if back >= 1 and lowers[back] in _THERE_BE and lowers[back - 1] == "there":
         return True
     # the first noun phrase of the sentence, not after a preposition
+    capital, texts = tokens.capital, tokens.text
     return (
-        all(
-            not token.is_word or token.lower in DETERMINERS or token.capitalised or token.text[0].isdigit()
-            for token in tokens[:first]
-        )
-        and first <= 4
-        and not any(t.lower in PREPOSITIONS for t in tokens[:first])
+        first <= 4
+        and all(not words[i] or lowers[i] in DETERMINERS or capital[i] or texts[i][0].isdigit() for i in range(first))
+        and not any(lowers[i] in PREPOSITIONS for i in range(first))
     )
 
 
-def _in_pp(tokens: list[Token], first: int) -> bool:
+def _in_pp(tokens: Tokens, first: int) -> bool:
+    lowers, texts = tokens.lower, tokens.text
     back = first - 1
     steps = 0
     while back >= 0 and steps < 4:
-        token = tokens[back]
-        if token.lower in PREPOSITIONS:
-            after = tokens[back + 1] if back + 1 < first else None
+        lower = lowers[back]
+        if lower in PREPOSITIONS:
+            after = back + 1
             # "to evade Lohan": the infinitive marker, not a preposition
-            return not (
-                token.lower == "to" and after is not None and after.text.islower() and after.lower not in DETERMINERS
-            )
-        if not token.is_word and not token.text[0].isdigit() and token.text not in ("'s", "’s"):
+            return not (lower == "to" and after < first and texts[after].islower() and lowers[after] not in DETERMINERS)
+        text = texts[back]
+        if not tokens.word[back] and not text[0].isdigit() and text not in ("'s", "’s"):
             return False
-        if token.lower in _VERBS:
+        if lower in _VERBS:
             return False
         back -= 1
         steps += 1
     return False
 
 
-def _nationality_noun(tokens: list[Token], first: int, last: int) -> bool:
+def _nationality_noun(tokens: Tokens, first: int, last: int) -> bool:
     """'a Palestinian', 'the Lithuanian': a capitalised adjective used as a noun for a person."""
-    if first != last or first == 0 or tokens[first - 1].lower not in ("a", "an", "the"):
+    lowers = tokens.lower
+    if first != last or first == 0 or lowers[first - 1] not in ("a", "an", "the"):
         return False
-    word = tokens[first].lower
+    word = lowers[first]
     if not word.endswith(("an", "ian", "ish", "ese", "i")):
         return False
-    following = tokens[last + 1] if last + 1 < len(tokens) else None
-    return following is None or not following.is_word or _is_verbish(following) or following.lower in _FUNCTION
+    following = last + 1
+    return (
+        following >= len(lowers)
+        or not tokens.word[following]
+        or _is_verbish(tokens, following)
+        or lowers[following] in _FUNCTION
+    )
 
 
-def _followed_by_verb(tokens: list[Token], last: int) -> bool:
+def _followed_by_verb(tokens: Tokens, last: int) -> bool:
+    lowers = tokens.lower
     index = last + 1
-    while index < len(tokens) and tokens[index].lower in _ADVERBS:
+    while index < len(lowers) and lowers[index] in _ADVERBS:
         index += 1
-    return index < len(tokens) and _is_verbish(tokens[index])
+    return index < len(lowers) and _is_verbish(tokens, index)
 
 
-def _has_determiner(tokens: list[Token], first: int) -> bool:
+def _has_determiner(tokens: Tokens, first: int) -> bool:
+    lowers = tokens.lower
     back = first - 1
     steps = 0
     while back >= 0 and steps < 3:
-        token = tokens[back]
-        if token.lower in DETERMINERS or token.text in ("'s", "’s"):
+        lower = lowers[back]
+        if lower in DETERMINERS or tokens.text[back] in ("'s", "’s"):
             return True
-        if not token.is_word or token.lower in PREPOSITIONS or _is_verbish(token):
+        if not tokens.word[back] or lower in PREPOSITIONS or _is_verbish(tokens, back):
             return False
         back -= 1
         steps += 1
@@ -429,78 +530,94 @@ def sentence_mentions(
     known: dict[str, Gender | None],
     quotes: tuple[tuple[int, int], ...] = (),
     detail: bool = True,
+    words: list[str] | None = None,
+    tokens: Tokens | None = None,
 ) -> list[Mention]:
     """The mentions of people and things in one sentence (``text`` starts at document ``offset``).
 
     Without ``detail`` only what :func:`analyse` needs of a sentence outside every pronoun's window is
     worked out: which mentions there are, their kind, gender and number (and the surnames learned);
-    not their grammatical role, quotation or the words around them.
+    not their grammatical role, quotation or the words around them. ``words``: the texts of the
+    sentence's tokens, when the caller has them already.
     """
     people = people_lexicon()
-    tokens = tokenize(text)
+    if tokens is None:
+        tokens = Tokens(text, words)
+    texts, lowers, starts, ends, is_word, capital = (
+        tokens.text,
+        tokens.lower,
+        tokens.start,
+        tokens.end,
+        tokens.word,
+        tokens.capital,
+    )
+    count = len(texts)
     mentions: list[Mention] = []
     covered: set[int] = set()  # token indexes that belong to a thing mention
     thing_heads: set[int] = set()  # token indexes of the head nouns of thing mentions
-    starts = {token.start: index for index, token in enumerate(tokens)}
-    ends = {token.end: index for index, token in enumerate(tokens)}
 
     # Things: nouns of the lexicon heading their noun phrase.
-    scan = nouns.ascii_pattern if nouns.ascii_pattern is not None and text.isascii() else nouns.pattern
-    for match in scan.finditer(text):
-        first, last = starts.get(match.start()), ends.get(match.end())
-        if first is None or last is None:
+    spans: Iterable[tuple[int, int]]
+    if nouns.lower_pattern is not None and _is_plain(text):
+        spans = map(_match_span, nouns.lower_pattern.finditer(_plain_lower(text)))
+    else:
+        spans = [match.span() for match in nouns.pattern.finditer(text)]
+    for match_start, match_end in spans:
+        # only a match that starts at a token's start and ends at a token's end (the offsets increase)
+        first = bisect_left(starts, match_start)
+        if first == count or starts[first] != match_start:
             continue
-        noun = nouns.forms.get(fold(_SPACES.sub(" ", match.group())))
+        last = bisect_left(ends, match_end, first)
+        if last == count or ends[last] != match_end:
+            continue
+        matched = text[match_start:match_end]
+        noun = nouns.forms.get(fold(matched if matched.isalpha() else _SPACES.sub(" ", matched)))
         if noun is None:
             continue
-        head = tokens[last]
-        if noun.kind in ("country", "place") and not head.capitalised:
+        head_capital = capital[last]
+        if noun.kind in ("country", "place") and not head_capital:
             continue  # "china" the porcelain, "turkey" the bird
-        if noun.english in ("eu", "un", "nato", "imf") and not match.group().isupper():
+        if noun.english in ("eu", "un", "nato", "imf") and not matched.isupper():
             continue
-        if noun.kind == "thing" and head.text[0].isupper() and first > 0 and noun.english == "bill":
+        if noun.kind == "thing" and head_capital and first > 0 and noun.english == "bill":
             continue
-        following = tokens[last + 1] if last + 1 < len(tokens) else None
-        possessive = following is not None and following.text in ("'s", "’s")
-        if following is not None and following.is_word and not possessive:
-            lower = following.lower
+        following = last + 1 if last + 1 < count else -1  # -1: none
+        possessive = following >= 0 and texts[following] in ("'s", "’s")
+        if following >= 0 and is_word[following] and not possessive:
+            lower = lowers[following]
             if (
                 fold(lower) in nouns.heads
                 or lower in people.roles
                 or lower in people.role_plurals
                 or lower in _COMPOUND_HEADS
-                or (following.capitalised and head.capitalised and fold(lower) not in people.first_names)
+                or (capital[following] and head_capital and fold(lower) not in people.first_names)
             ):
                 continue  # a modifier: "state budget", "party leader", "Government Office"
-        if noun.verb and not head.capitalised and not _has_determiner(tokens, first):
+        if noun.verb and not head_capital and not _has_determiner(tokens, first):
             continue
         if (
             noun.kind == "thing"
-            and not head.capitalised
+            and not head_capital
             and not noun.plural
             and first > 0
-            and tokens[first - 1].lower in PREPOSITIONS
+            and lowers[first - 1] in PREPOSITIONS
         ):
             continue  # a bare singular noun after a preposition is rarely a referent ("by law", "in court")
         # the label: the noun with the capitalised name before it ("the Freedom Party")
         label_first = first
-        if head.capitalised:
-            while label_first > 0 and tokens[label_first - 1].capitalised and tokens[label_first - 1].is_word:
-                if label_first - 1 == 0 and _common(tokens[0].text) >= 5.0:
+        if head_capital:
+            while label_first > 0 and capital[label_first - 1] and is_word[label_first - 1]:
+                if label_first - 1 == 0 and _common(texts[0]) >= 5.0:
                     break
                 label_first -= 1
-        for index in range(label_first, last + 1):
-            covered.add(index)
+        covered.update(range(label_first, last + 1))
         thing_heads.add(last)
-        start, end = offset + tokens[label_first].start, offset + head.end
+        start, end = offset + starts[label_first], offset + ends[last]
         if not detail:
             mentions.append(Mention(start, end, "thing", "", sentence, paragraph, noun=noun, plural=noun.plural))
             continue
-        animate = (following is not None and following.lower == "who") or (
-            following is not None
-            and following.text == ","
-            and last + 2 < len(tokens)
-            and tokens[last + 2].lower == "who"
+        animate = following >= 0 and (
+            lowers[following] == "who" or (texts[following] == "," and last + 2 < count and lowers[last + 2] == "who")
         )
         in_pp = _in_pp(tokens, label_first)
         mentions.append(
@@ -508,7 +625,7 @@ def sentence_mentions(
                 start=start,
                 end=end,
                 kind="thing",
-                label=text[tokens[label_first].start : head.end],
+                label=text[starts[label_first] : ends[last]],
                 sentence=sentence,
                 paragraph=paragraph,
                 noun=noun,
@@ -524,77 +641,80 @@ def sentence_mentions(
     # People: capitalised name runs, with their titles.
     index = 0
     attached_roles: set[int] = set()
-    capitals = [i for i, t in enumerate(tokens) if t.capitalised and t.is_word]  # where a run may start
+    capitals = list(compress(range(count), map(and_, capital, is_word)))  # where a run may start
     next_capital = 0
-    while index < len(tokens):
+    while index < count:
         while next_capital < len(capitals) and (capitals[next_capital] < index or capitals[next_capital] in covered):
             next_capital += 1
         if next_capital == len(capitals):
             break
         index = capitals[next_capital]
-        token = tokens[index]
         run_first = index
-        run = [index]
+        run = [index]  # indexes of capitalised words only
         index += 1
-        while index < len(tokens) and index not in covered:
-            token = tokens[index]
-            if token.is_word and token.capitalised:
+        while index < count and index not in covered:
+            if is_word[index] and capital[index]:
                 run.append(index)
-            elif token.text == "." and len(tokens[index - 1].text) <= 3 and tokens[index - 1].capitalised:
+            elif texts[index] == "." and len(texts[index - 1]) <= 3 and capital[index - 1]:
                 pass  # "V." "Mr." "Ms."
             elif (
-                token.lower in ("von", "van", "der", "de", "la", "le", "bin")
-                and index + 1 < len(tokens)
-                and (tokens[index + 1].capitalised)
+                lowers[index] in ("von", "van", "der", "de", "la", "le", "bin")
+                and index + 1 < count
+                and capital[index + 1]
             ):
                 pass
             else:
                 break
             index += 1
-        words = [tokens[i] for i in run]
-        initial = any(len(t.text) == 1 for t in words)  # "K. Handziuk": an initial makes a person
-        sentence_initial = all(not t.is_word and t.text in _OPENERS for t in tokens[:run_first])
-        if sentence_initial and words and len(words[0].text) > 1:
-            first_fold = fold(words[0].text)
+        words_at = run  # never changed in place: only rebound to slices
+        initial = 1 in map(len, [texts[i] for i in run])  # "K. Handziuk": an initial makes a person
+        sentence_initial = run_first == 0 or (
+            not is_word[0]
+            and texts[0] in _OPENERS
+            and all(not is_word[i] and texts[i] in _OPENERS for i in range(run_first))
+        )
+        if sentence_initial and len(texts[words_at[0]]) > 1:
+            first_word = texts[words_at[0]]
+            first_fold = fold(first_word)
             if (
                 first_fold not in people.first_names
                 and first_fold not in people.titles
-                and words[0].lower not in people.roles
+                and lowers[words_at[0]] not in people.roles
                 and (
-                    words[0].text in _starters()
-                    or _common(words[0].text) >= 5.0
-                    or (len(words) == 1 and _common(words[0].text) >= 3.3 and not _followed_by_verb(tokens, run[-1]))
+                    first_word in _starters()
+                    or _common(first_word) >= 5.0
+                    or (len(words_at) == 1 and _common(first_word) >= 3.3 and not _followed_by_verb(tokens, run[-1]))
                 )
                 and first_fold not in people.surnames
             ):
-                words = words[1:]
+                words_at = words_at[1:]
         # titles and role words before the name
         title_gender: Gender | None = None
         titled = False
-        while words and (
-            fold(words[0].text) in people.titles or words[0].lower in people.roles or words[0].lower in _TITLE_MODIFIERS
+        while words_at and (
+            fold(texts[words_at[0]]) in people.titles
+            or lowers[words_at[0]] in people.roles
+            or lowers[words_at[0]] in _TITLE_MODIFIERS
         ):
-            lower = fold(words[0].text)
-            gender = people.titles.get(lower) or people.roles.get(words[0].lower)
+            lower = fold(texts[words_at[0]])
+            gender = people.titles.get(lower) or people.roles.get(lowers[words_at[0]])
             if gender:
                 title_gender = gender
-            titled = titled or lower in people.titles or words[0].lower in people.roles
-            words = words[1:]
+            titled = titled or lower in people.titles or lowers[words_at[0]] in people.roles
+            words_at = words_at[1:]
         # a lowercase role word just before ("spokeswoman Rasa X", "his wife Ona")
         before = run_first - 1
-        if before >= 0 and tokens[before].lower in people.roles:
+        if before >= 0 and lowers[before] in people.roles:
             attached_roles.add(before)
             titled = True
-            title_gender = title_gender or people.roles[tokens[before].lower]
-        names = [t.text for t in words if len(t.text) > 1 or not t.capitalised]
-        names = [n for n in names if len(n) > 1 and not _ROMAN.fullmatch(n)]
-        head_token = words[-1] if words else (tokens[run[-1]] if run else None)
-        if head_token is None:
-            continue
+            title_gender = title_gender or people.roles[lowers[before]]
+        # (every word of a run is capitalised: a one-letter one is an initial, not a name)
+        names = [texts[i] for i in words_at if len(texts[i]) > 1 and texts[i].strip("IVX")]  # not "II"
+        head = words_at[-1] if words_at else run[-1]
         if not names:
-            if (titled and not sentence_initial) or (titled and run):
+            if titled:  # (the run is never empty)
                 # a capitalised role alone: "the President said"
-                role_words = [tokens[i] for i in run if tokens[i].lower in people.roles]
+                role_words = [i for i in run if lowers[i] in people.roles]
                 if role_words:
                     role = role_words[-1]
                     mentions.append(
@@ -611,7 +731,6 @@ def sentence_mentions(
                             "role",
                             tokens,
                             quotes,
-                            starts,
                             detail,
                         )
                     )
@@ -619,18 +738,17 @@ def sentence_mentions(
         folded_names = [fold(n) for n in names]
         if all(n in people.not_names for n in folded_names):
             continue
-        weak = title_gender == "m" and any(fold(t.text) in ("mr",) for t in tokens[run_first : run_first + 2])
+        weak = title_gender == "m" and any(fold(texts[i]) == "mr" for i in range(run_first, min(run_first + 2, count)))
         verdict = name_gender(names, title_gender, known, weak_title=weak)
-        first_token = words[0]
-        last_index = starts[head_token.start]
-        first_index = starts[first_token.start]
+        first_index = words_at[0]  # (names is not empty: neither is words_at)
+        last_index = head
         if (
             verdict.cue == "surname"
             and verdict.confidence < 0.75
             and len(names) == 1
             and not titled
             and not initial
-            and (_in_pp(tokens, starts[words[0].start]))
+            and (_in_pp(tokens, first_index))
         ):
             continue  # "in Naujamiestis": a place whose name merely ends like a surname
         if run_first > 0 and run_first - 1 in thing_heads and not verdict.cue and not titled:
@@ -650,32 +768,31 @@ def sentence_mentions(
                         offset,
                         sentence,
                         paragraph,
-                        first_token,
-                        head_token,
+                        first_index,
+                        last_index,
                         None,
                         None,
                         0.0,
                         "",
                         tokens,
                         quotes,
-                        starts,
                         detail,
                     )
                 )
                 continue  # "a Palestinian", "the Lithuanian": a person of unknown gender
-            possessive = last_index + 1 < len(tokens) and tokens[last_index + 1].text in ("'s", "’s")
+            following = last_index + 1 if last_index + 1 < count else -1  # -1: none
+            possessive = following >= 0 and texts[following] in ("'s", "’s")
             if any(n in people.not_names for n in folded_names) or _common(names[0]) >= 5.0:
                 continue
             if _in_pp(tokens, first_index) and not possessive:
                 continue  # "in Prague", "from Minsk": a place
-            following = tokens[last_index + 1] if last_index + 1 < len(tokens) else None
             if (
-                following is not None
-                and following.is_word
-                and not following.capitalised
-                and not _is_verbish(following)
-                and following.lower not in _ADVERBS
-                and following.lower not in _FUNCTION
+                following >= 0
+                and is_word[following]
+                and not capital[following]
+                and not _is_verbish(tokens, following)
+                and lowers[following] not in _ADVERBS
+                and lowers[following] not in _FUNCTION
                 and not initial
                 and not possessive
             ):
@@ -686,15 +803,14 @@ def sentence_mentions(
             offset,
             sentence,
             paragraph,
-            first_token,
-            head_token,
+            first_index,
+            last_index,
             verdict.gender,
             None,
             verdict.confidence,
             verdict.cue or ("title" if titled else ""),
             tokens,
             quotes,
-            starts,
             detail,
         )
         mention.kind = kind
@@ -715,29 +831,28 @@ def sentence_mentions(
             known[fold(names[-1])] = None  # "Sarah Palin ... Track Palin": the surname alone is ambiguous now
 
     # Role nouns in lowercase: "the spokeswoman", "the minister", "officials".
-    vocabulary = people.role_words
-    for position, token in [(i, t) for i, t in enumerate(tokens) if t.lower in vocabulary]:
-        if position in attached_roles or position in covered or not token.is_word or token.capitalised:
+    for position in compress(range(count), map(people.role_words.__contains__, lowers)):
+        if position in attached_roles or position in covered or not is_word[position] or capital[position]:
             continue
-        lower = token.lower
+        lower = lowers[position]
         if lower in people.roles:
             singular, plural = lower, False
         elif lower in people.role_plurals:
             singular, plural = people.role_plurals[lower], True
         else:
             continue
-        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        following = position + 1
         if (
-            following is not None
-            and following.is_word
+            following < count
+            and is_word[following]
             and (
-                following.lower in people.roles
-                or following.lower in people.role_plurals
-                or fold(following.lower) in nouns.heads
+                lowers[following] in people.roles
+                or lowers[following] in people.role_plurals
+                or fold(lowers[following]) in nouns.heads
             )
         ):
             continue  # "party leader" is a leader; "police officer" is an officer
-        if following is not None and following.is_word and following.capitalised:
+        if following < count and is_word[following] and capital[following]:
             continue  # a title: the name's mention has it
         if singular in _AMBIGUOUS_ROLES and not _has_determiner(tokens, position):
             continue
@@ -747,15 +862,14 @@ def sentence_mentions(
             offset,
             sentence,
             paragraph,
-            token,
-            token,
+            position,
+            position,
             gender,
             None,
             0.9 if gender else 0.0,
             "role",
             tokens,
             quotes,
-            starts,
             detail,
         )
         mention.plural = plural
@@ -832,24 +946,23 @@ def _person(
     offset: int,
     sentence: int,
     paragraph: int,
-    first: Token,
-    head: Token,
+    first: int,
+    head: int,
     gender: Gender | None,
     title_gender: Gender | None,
     confidence: float,
     cue: str,
-    tokens: list[Token],
+    tokens: Tokens,
     quotes: tuple[tuple[int, int], ...],
-    starts: dict[int, int],
     detail: bool = True,
 ) -> Mention:
-    start, end = offset + first.start, offset + head.end
-    label = text[first.start : head.end]
+    """A person mention from token ``first`` to token ``head``."""
+    local_start, local_end = tokens.start[first], tokens.end[head]
+    start, end = offset + local_start, offset + local_end
+    label = text[local_start:local_end]
     if not detail:
         return Mention(start, end, "person", label, sentence, paragraph, gender or title_gender, confidence, cue)
-    first_index, last_index = starts[first.start], starts[head.start]
-    following = tokens[last_index + 1] if last_index + 1 < len(tokens) else None
-    in_pp = _in_pp(tokens, first_index)
+    in_pp = _in_pp(tokens, first)
     return Mention(
         start=start,
         end=end,
@@ -860,9 +973,9 @@ def _person(
         gender=gender or title_gender,
         confidence=confidence,
         cue=cue,
-        subject=not in_pp and _is_subject(tokens, first_index, last_index),
+        subject=not in_pp and _is_subject(tokens, first, head),
         in_pp=in_pp,
-        possessive=following is not None and following.text in ("'s", "’s"),
+        possessive=head + 1 < len(tokens.text) and tokens.text[head + 1] in ("'s", "’s"),
         quote=_quote_of(quotes, start, end),
     )
 
@@ -941,27 +1054,33 @@ class Verdict:
 
 
 def find_pronouns(
-    text: str, offset: int, sentence: int, paragraph: int, quotes: tuple[tuple[int, int], ...]
+    text: str,
+    offset: int,
+    sentence: int,
+    paragraph: int,
+    quotes: tuple[tuple[int, int], ...],
+    spans: list[tuple[int, int]] | None = None,
 ) -> list[Pronoun]:
-    matches = list(PRONOUN_PATTERN.finditer(text))
-    if not matches:
+    """The pronouns of a sentence; ``spans``: where ``PRONOUN_PATTERN`` matches in it, if known."""
+    if spans is None:
+        spans = [match.span() for match in PRONOUN_PATTERN.finditer(text)]
+    if not spans:
         return []
     found = []
     generic_spans = [(m.start(), m.end()) for m in _GENERIC.finditer(text)]
-    for match in matches:
-        if any(s <= match.start() < e for s, e in generic_spans):
+    for match_start, match_end in spans:
+        if any(s <= match_start < e for s, e in generic_spans):
             continue  # "he or she", "his/her": generic
-        word = match.group().lower()
+        matched = text[match_start:match_end]
+        word = matched.lower()
         gender, role = PRONOUNS[word]
         if word == "her":
-            rest = text[match.end() :].lstrip()
+            rest = text[match_end:].lstrip()
             following = _TOKEN.match(rest)
             if following and following.group()[0].isalpha() and following.group().lower() not in _AFTER_OBJECT:
                 role = "possessive"
-        start, end = offset + match.start(), offset + match.end()
-        found.append(
-            Pronoun(start, end, match.group(), gender, role, sentence, paragraph, _quote_of(quotes, start, end))
-        )
+        start, end = offset + match_start, offset + match_end
+        found.append(Pronoun(start, end, matched, gender, role, sentence, paragraph, _quote_of(quotes, start, end)))
     return found
 
 
@@ -1013,18 +1132,18 @@ def explains(mention: Mention, pronoun: Pronoun) -> str | None:
 def resolve(
     pronoun: Pronoun,
     candidates: list[tuple[Mention, float, bool]],
-    earlier_compatible: bool,
+    earlier_compatible: bool | Callable[[], bool],
     next_word: str,
 ) -> Verdict | None:
     """The verdict on one pronoun, given its candidates ``(mention, recency weight, same sentence)``."""
     if not candidates:
         return None
+    reasons = [explains(m, pronoun) for m, _, _ in candidates]
+    if not any(reasons):
+        return None  # (most pronouns: no need to score)
     scored = [(score(m, pronoun, w, same), m) for m, w, same in candidates]
     best_compatible = max((s for s, m in scored if compatible(m, pronoun)), default=None)
-    explaining = [(s, m, explains(m, pronoun)) for s, m in scored]
-    explaining = [(s, m, r) for s, m, r in explaining if r]
-    if not explaining:
-        return None
+    explaining = [(s, m, r) for (s, m), r in zip(scored, reasons, strict=True) if r]
     best_score, best, reason = max(explaining, key=lambda item: item[0])
     assert reason is not None
     others = max(
@@ -1039,6 +1158,8 @@ def resolve(
         return None
     if reason in ("thing", "country") and pronoun.role == "subject" and next_word in _HUMAN_VERBS:
         return None
+    if callable(earlier_compatible):
+        earlier_compatible = earlier_compatible()  # worked out only when it matters: see analyse
     threshold = 2.4 if earlier_compatible else 1.9
     if pronoun.quote is not None:
         threshold += 0.6
@@ -1125,36 +1246,102 @@ def _gender_cue(word: str) -> bool:
     return fold(word) in names or surname_gender(word)[0] is not None
 
 
-def _may_tell_gender(text: str, known: dict[str, Gender | None]) -> bool:
-    """Whether the sentence may name someone of known gender or teach (or unteach) a surname.
+def _may_tell_gender(words: list[str], known: dict[str, Gender | None]) -> bool:
+    """Whether the sentence whose tokens are ``words`` may name someone of known gender or teach (or
+    unteach) a surname.
 
     The gender of a person mention comes from a gendered title or role word, the gazetteer, a first
     name, a surname met earlier (``known``) or the surname's ending (:func:`name_gender`), and a
     surname is learned only from a gendered name: a sentence with none of these words names nobody of
     known gender and teaches nothing.
     """
-    words = _tokens_of(text).findall(text)
     if any(map(_gender_cue, words)):
         return True
     return bool(known) and any(fold(word) in known for word in words if word[0].isupper())
 
 
-_PRONOUN_EDGE = regex.compile(r"[\p{L}\p{M}\d/()-]")
+_PARTICLES = frozenset(("von", "van", "der", "de", "la", "le", "bin"))
 
 
-def _may_have_pronoun(text: str, hits: list[int], start: int, end: int) -> bool:
-    """Whether :func:`find_pronouns` may find a pronoun in ``text[start:end]``.
+def _teaches_later(words: list[str], position: int, last_seen: dict[str, int]) -> bool:
+    """Whether a word under which the sentence at ``position`` (its tokens' texts: ``words``) may change
+    `known` comes again, capitalised, in a later sentence (``last_seen``: the last sentence where each
+    folded capitalised word is).
 
-    ``hits`` are the starts of the matches of ``PRONOUN_PATTERN`` in the whole text: a sentence with
-    none has none of its own either, unless a character next to it is one the pattern's lookarounds
-    look at (then the sentence alone, without that character, may match).
+    :func:`sentence_mentions` teaches (or unteaches) the surname of a name of at least two words, or of
+    a name after a title: the last word of a run of capitalised words, which is not the first of its
+    run (the token before it is a capitalised word, a "." or a particle, see the run loop), or is the
+    first, after a lowercase role word. Every capitalised word (first character uppercase) whose
+    previous token is one of these is looked at: a superset.
     """
-    at = bisect_left(hits, start)
-    if at < len(hits) and hits[at] < end:
-        return True
-    return (start > 0 and _PRONOUN_EDGE.match(text, start - 1) is not None) or (
-        end < len(text) and _PRONOUN_EDGE.match(text, end) is not None
+    roles = people_lexicon().roles
+    return any(
+        last_seen[fold(word)] > position
+        for previous, word in pairwise(words)
+        if word[0].isupper()
+        and (previous[0].isupper() or previous == "." or previous.lower() in _PARTICLES or previous.lower() in roles)
     )
+
+
+# A stdlib ``re`` pattern that matches wherever PRONOUN_PATTERN does, and faster: a prefix tree of the
+# pronouns, each letter spelled as the characters the `regex` module's IGNORECASE matches for it (also
+# "ſ" for "s", "İ" for "i"), with lookarounds on ASCII characters only (a subset of the characters
+# PRONOUN_PATTERN's lookarounds reject). It may match where PRONOUN_PATTERN does not, so each of its
+# matches is checked with PRONOUN_PATTERN. The pronouns are whole words: neither pattern's matches
+# overlap, and no match of PRONOUN_PATTERN starts inside one of this pattern's (after a letter).
+# It starts with the set of first letters, so that the stdlib scans for them in C; the lookbehind on
+# the character before that first letter comes after it (two characters back), and a lookbehind on the
+# first letter then picks the branch: "h" (he, her, hers, herself, him, himself, his) or "s" (she).
+_PRONOUN_CANDIDATE = re.compile(
+    r"[HhSsſ](?<![A-Za-z0-9/(-][\s\S])"
+    r"(?:(?<=[Hh])(?:[Ee](?:[Rr](?:[Ssſ](?:[Ee][Ll][Ff])?)?)?|[Iiİ](?:[Mm](?:[Ssſ][Ee][Ll][Ff])?|[Ssſ]))|(?<=[Ssſ])[Hh][Ee])"
+    r"(?![A-Za-z0-9/)-])"
+)
+
+
+def pronoun_hits(text: str) -> list[tuple[int, int]]:
+    """The spans of the matches of ``PRONOUN_PATTERN`` in ``text`` (what ``finditer`` finds)."""
+    match = PRONOUN_PATTERN.match
+    found = []
+    for position in map(_match_start, _PRONOUN_CANDIDATE.finditer(text)):
+        hit = match(text, position)
+        if hit is not None:
+            found.append(hit.span())
+    return found
+
+
+_PRONOUN_EDGE = regex.compile(r"[\p{L}\p{M}\d/()-]")
+_SPACE_CHARACTERS = " \n"  # (next to most sentences; never _PRONOUN_EDGE)
+
+
+def _sentence_pronouns(text: str, hits: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]] | None:
+    """Where ``PRONOUN_PATTERN`` matches in the sentence ``text[start:end]`` (offsets in the sentence),
+    from ``hits``, its matches in the whole text; None when the sentence alone must be searched.
+
+    A match is decided by the character before it, its own characters and the one after it. When the
+    characters next to the sentence are none that the pattern's lookarounds look at (letters, marks,
+    digits, "/", "(", ")", "-"), the text around the sentence acts as its start and end: no match of
+    the text crosses its edges, and those inside it are the sentence's own.
+    """
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if (before not in _SPACE_CHARACTERS and _is_edge(before)) or (after not in _SPACE_CHARACTERS and _is_edge(after)):
+        return None
+    at = bisect_left(hits, (start,))
+    if at == len(hits) or hits[at][0] >= end:
+        return []  # (most sentences)
+    found = []
+    while at < len(hits) and hits[at][0] < end:
+        hit_start, hit_end = hits[at]
+        found.append((hit_start - start, hit_end - start))
+        at += 1
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _is_edge(char: str) -> bool:
+    """Whether ``_PRONOUN_EDGE`` matches ``char`` (a few distinct characters end sentences: cached)."""
+    return _PRONOUN_EDGE.match(char) is not None
 
 
 def analyse(
@@ -1162,10 +1349,12 @@ def analyse(
     paragraphs: Iterable[Any],
     nouns: NounLexicon,
     quotes: tuple[tuple[int, int], ...],
+    hits: list[tuple[int, int]] | None = None,
 ) -> list[Verdict]:
     """Every pronoun of the document whose likely antecedent makes it a Lithuanian-gender artifact.
 
-    ``paragraphs`` are :class:`mtcheck.model.Paragraph` objects; ``text`` is the checked text.
+    ``paragraphs`` are :class:`mtcheck.model.Paragraph` objects; ``text`` is the checked text;
+    ``hits``: :func:`pronoun_hits` of the text, if the caller has them.
     """
     known: dict[str, Gender | None] = {}
     mentions: dict[int, list[Mention]] = {}
@@ -1173,15 +1362,17 @@ def analyse(
     layout: list[tuple[int, list[int], bool]] = []  # paragraph index, sentence indexes, ends with "?"
     in_order: list[tuple[Any, int]] = []  # every sentence, with its paragraph index
     last_with_pronoun = -1
-    hits = [match.start() for match in PRONOUN_PATTERN.finditer(text)]
+    if hits is None:
+        hits = pronoun_hits(text)
     for paragraph in paragraphs:
         indexes = []
         for sentence in paragraph.sentences:
+            spans = _sentence_pronouns(text, hits, sentence.start, sentence.end)
             found = (
                 find_pronouns(
-                    text[sentence.start : sentence.end], sentence.start, sentence.index, paragraph.index, quotes
+                    text[sentence.start : sentence.end], sentence.start, sentence.index, paragraph.index, quotes, spans
                 )
-                if _may_have_pronoun(text, hits, sentence.start, sentence.end)
+                if spans is None or spans
                 else []
             )
             if found:
@@ -1204,19 +1395,92 @@ def analyse(
     # sentence in no pronoun's window is never a candidate either: it only matters for the surnames it
     # teaches and the genders it names before a pronoun, so it gets the light analysis, and none when
     # no word of it can tell a person's gender.
+    analysed = in_order[: last_with_pronoun + 1]
+    sentence_texts = [text[sentence.start : sentence.end] for sentence, _ in analysed]
+    # (the sentences in a window are analysed in full: their tokens are made once, here)
+    window_tokens = {
+        position: Tokens(sentence_texts[position])
+        for position, (sentence, _) in enumerate(analysed)
+        if sentence.index in in_windows
+    }
+    sentence_words = [
+        window_tokens[position].text if position in window_tokens else _tokens_of(sentence_text).findall(sentence_text)
+        for position, sentence_text in enumerate(sentence_texts)
+    ]
+    # A sentence changes `known` only under the surname of a name it names (the last word of the name;
+    # a full name's key ends with it), and a later sentence reads such an entry only if it has that
+    # word too, capitalised (see _name_gender, _may_tell_gender): a sentence none of whose possible
+    # surnames (see _teaches_later) comes again later teaches nothing that matters, whatever its
+    # analysis. Worked out only for the sentences that need it (`last_seen`: where each folded
+    # capitalised word was last seen).
+    last_seen: dict[str, int] = {}
+    for position, words in enumerate(sentence_words):
+        last_seen.update(dict.fromkeys([fold(word) for word in words if word[0].isupper()], position))
     elsewhere: list[Mention] = []
-    for sentence, paragraph_index in in_order[: last_with_pronoun + 1]:
-        sentence_text = text[sentence.start : sentence.end]
+    # Sentences outside every window that teach nothing that matters: what they name counts only for
+    # "someone of the pronoun's gender was named before" (`earlier`), which resolve asks for rarely:
+    # they are analysed then (with `known` as it was before them), in order, up to the pronoun. Their
+    # mentions are inside sentences without a pronoun, so none would have stopped `pointer` below.
+    deferred: list[tuple[int, dict[str, Gender | None]]] = []  # position in `analysed`, `known` before it
+    for position, (sentence, paragraph_index) in enumerate(analysed):
+        sentence_text = sentence_texts[position]
+        words = sentence_words[position]
         if sentence.index in in_windows:
             mentions[sentence.index] = sentence_mentions(
-                sentence_text, sentence.start, sentence.index, paragraph_index, nouns, known, quotes
+                sentence_text,
+                sentence.start,
+                sentence.index,
+                paragraph_index,
+                nouns,
+                known,
+                quotes,
+                tokens=window_tokens[position],
             )
-        elif _may_tell_gender(sentence_text, known):
+        elif _may_tell_gender(words, known):
+            if not _teaches_later(words, position, last_seen):
+                deferred.append((position, dict(known)))
+                continue
             elsewhere.extend(
                 sentence_mentions(
-                    sentence_text, sentence.start, sentence.index, paragraph_index, nouns, known, quotes, detail=False
+                    sentence_text,
+                    sentence.start,
+                    sentence.index,
+                    paragraph_index,
+                    nouns,
+                    known,
+                    quotes,
+                    detail=False,
+                    words=words,
                 )
             )
+    deferred_genders: set[Gender] = set()
+    deferred_done = 0
+
+    def named_before(pronoun: Pronoun) -> bool:
+        """Whether a deferred sentence before the pronoun names someone of its gender (they are all
+        before its sentence, so each of their mentions ends before it: counted, as in `earlier_genders`)."""
+        nonlocal deferred_done
+        while deferred_done < len(deferred):
+            position, known_before = deferred[deferred_done]
+            sentence, paragraph_index = analysed[position]
+            if sentence.start >= pronoun.start:
+                break
+            deferred_done += 1
+            for seen in sentence_mentions(
+                sentence_texts[position],
+                sentence.start,
+                sentence.index,
+                paragraph_index,
+                nouns,
+                known_before,
+                quotes,
+                detail=False,
+                words=sentence_words[position],
+            ):
+                if seen.kind == "person" and seen.gender and not seen.plural:
+                    deferred_genders.add(seen.gender)
+        return pronoun.gender in deferred_genders
+
     verdicts = []
     history: list[tuple[Pronoun, Verdict | None]] = []
     earlier_genders: set[Gender] = set()
@@ -1255,7 +1519,10 @@ def analyse(
             if seen.kind == "person" and seen.gender and not seen.plural:
                 earlier_genders.add(seen.gender)
             pointer += 1
-        earlier = pronoun.gender in earlier_genders  # someone of the pronoun's gender was named before
+        # someone of the pronoun's gender was named before
+        earlier: bool | Callable[[], bool] = pronoun.gender in earlier_genders
+        if not earlier and deferred:
+            earlier = lambda pronoun=pronoun: named_before(pronoun)  # noqa: E731
         rest = text[pronoun.end : pronoun.end + 30].split()
         next_word = rest[0].lower().strip(".,;:!?\"”'’") if rest else ""
         before = text[max(0, pronoun.start - 5) : pronoun.start].rstrip(" -–—")

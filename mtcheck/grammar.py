@@ -9,7 +9,7 @@ towards "has a verb", so that only clearly verbless sentences are flagged.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -46,6 +46,8 @@ class Verbs:
     irregular: frozenset[str]
     base: frozenset[str]
     not_verbs: frozenset[str]
+    # what _kind found for each word so far (a cache: not part of the value)
+    kinds: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 def compile_verbs(raw: dict[str, Any]) -> Verbs:
@@ -123,14 +125,58 @@ _AFTER_IS = frozenset(
 _SUBJECTS = frozenset(["i", "you", "he", "she", "it", "we", "they", "who"])
 
 
+# The branch of is_verb that decides about a word, whatever the words before it (see _kind).
+_NOT_VERB, _AUXILIARY, _IRREGULAR, _ED_ING, _BASE = range(5)
+
+
+def _kind(word: str, verbs: Verbs) -> int:
+    """Which test of :func:`is_verb` decides about ``word`` (lowercase): the tests are tried in the same
+    order, and only the answer of the last three depends on the words before. (Cached in ``verbs.kinds``,
+    which callers may look at first.)"""
+    kind = verbs.kinds.get(word)
+    if kind is None:
+        if word in verbs.auxiliaries:
+            kind = _AUXILIARY
+        elif word in verbs.not_verbs:
+            kind = _NOT_VERB
+        elif word in verbs.irregular:
+            kind = _IRREGULAR
+        elif len(word) > 4 and (word.endswith("ed") or word.endswith("ing")):
+            kind = _ED_ING
+        elif any(stem in verbs.base for stem in _stems(word)):
+            kind = _BASE
+        else:
+            kind = _NOT_VERB
+        if len(verbs.kinds) >= 200_000:
+            verbs.kinds.clear()  # (bounded: a long run meets ever more words)
+        verbs.kinds[word] = kind
+    return kind
+
+
 def has_verb(words: Sequence[str], verbs: Verbs) -> bool:
     previous: str | None = None
     lowered = [word.lower().replace("’", "'") for word in words]
+    kinds = verbs.kinds
     for position, lower in enumerate(lowered):
-        if is_verb(lower, previous, verbs, lowered[position - 2] if position > 1 else None):
+        # is_verb(lower, previous, verbs, the word before previous), with its word-only tests cached
+        kind = kinds.get(lower)
+        if kind is None:
+            kind = _kind(lower, verbs)
+        if kind == _AUXILIARY:
             return True
-        following = lowered[position + 1] if position + 1 < len(lowered) else ""
-        if lower.endswith("'s") and following in _AFTER_IS:
+        if kind != _NOT_VERB:
+            after_noun_marker = previous is not None and (
+                previous in NOUN_CONTEXT
+                or (
+                    position > 1
+                    and lowered[position - 2] in ARTICLES
+                    and not previous.endswith("s")
+                    and lower in verbs.base
+                )
+            )
+            if not after_noun_marker or (kind == _ED_ING and previous not in ARTICLES):
+                return True
+        if lower.endswith("'s") and (lowered[position + 1] if position + 1 < len(lowered) else "") in _AFTER_IS:
             return True
         if previous in _SUBJECTS and lower.isalpha() and lower not in NOUN_CONTEXT:
             return True  # "It tears us apart.": a word right after a subject pronoun is its verb

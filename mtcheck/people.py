@@ -24,10 +24,19 @@ Gender = str  # "f" or "m"
 _FOLD_EXTRA = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "’": "'"})
 
 
+# The combining diacritics (U+0300-U+036F with a nonzero combining class): deleted by one translate.
+_DIACRITICS = {code: None for code in range(0x300, 0x370) if unicodedata.combining(chr(code))}
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase without diacritics: ``fold("Šimonytė") == "simonyte"``."""
-    decomposed = unicodedata.normalize("NFD", text.lower().translate(_FOLD_EXTRA))
+    lower = text.lower()
+    if lower.isascii():
+        return lower  # nothing to translate, decompose or drop
+    decomposed = unicodedata.normalize("NFD", lower.translate(_FOLD_EXTRA)).translate(_DIACRITICS)
+    if decomposed.isascii():
+        return decomposed  # (ASCII characters do not combine)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
@@ -191,19 +200,35 @@ def name_gender(
 
 
 def _name_gender(names: list[str], known: dict[str, Gender | None] | None) -> NameGender:
-    lexicon = people_lexicon()
-    full = fold(" ".join(names))
-    if full in lexicon.full_names:
-        return NameGender(lexicon.full_names[full], 0.97, "gazetteer")
+    by_gazetteer, full, surname, by_name = _name_gender_alone(tuple(names))
+    if by_gazetteer is not None:
+        return by_gazetteer
     if known and len(names) >= 2:
         # the end of a longer name met earlier: "Jose Maria Robles Fraga" ... "Maria Robles Fraga"
+        suffix = " " + full
         for key, gender in known.items():
-            if key.startswith("=") and key.endswith(" " + full) and gender:
+            if key.startswith("=") and key.endswith(suffix) and gender:
                 return NameGender(gender, 0.95, "article")
-    surname = fold(names[-1])
     if len(names) == 1 and known is not None and surname in known:
         gender = known[surname]
         return NameGender(gender, 0.95 if gender else 0.0, "article")
+    return by_name
+
+
+@lru_cache(maxsize=16384)
+def _name_gender_alone(names: tuple[str, ...]) -> tuple[NameGender | None, str, str, NameGender]:
+    """What :func:`_name_gender` finds without the article: the full name in the gazetteer (``None`` if
+    it is not there), the folded full name and surname, and the verdict of the other cues (which the
+    article's cues, looked at between the two, would override)."""
+    lexicon = people_lexicon()
+    full = fold(" ".join(names))
+    surname = fold(names[-1])
+    if full in lexicon.full_names:
+        return NameGender(lexicon.full_names[full], 0.97, "gazetteer"), full, surname, NameGender(None, 0.0, "")
+    return None, full, surname, _other_cues(names, surname, lexicon)
+
+
+def _other_cues(names: tuple[str, ...], surname: str, lexicon: PeopleLexicon) -> NameGender:
     if len(names) >= 2:
         first = fold(names[0])
         if first in lexicon.first_names:

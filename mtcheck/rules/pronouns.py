@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mtcheck.antecedents import Verdict, analyse, compile_nouns
+from mtcheck.antecedents import Verdict, analyse, compile_nouns, pronoun_hits
 from mtcheck.model import Finding, Severity
 from mtcheck.rules.base import Context, Example, Rule
 
@@ -61,13 +61,12 @@ def _verdicts(ctx: Context) -> list[Verdict]:
     entry = _CACHE
     if entry[0] is ctx:
         return entry[1]
-    from mtcheck.antecedents import PRONOUN_PATTERN
-
-    if not PRONOUN_PATTERN.search(ctx.text):
+    hits = pronoun_hits(ctx.text)
+    if not hits:
         verdicts: list[Verdict] = []
     else:
         nouns = ctx.lexicons.compiled("noun_gender", compile_nouns)
-        verdicts = analyse(ctx.text, ctx.paragraphs, nouns, ctx.quotes)
+        verdicts = analyse(ctx.text, ctx.paragraphs, nouns, ctx.quotes, hits)
     _CACHE = (ctx, verdicts)
     return verdicts
 
