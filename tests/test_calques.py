@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import importlib
+import random
+import re
+from typing import Any
+
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mtcheck.lexicons import bundled
+from mtcheck.model import Severity
+from mtcheck.rules import calques as calques_module
 from mtcheck.rules.calques import _compile_calques
 from tests.conftest import run
 
@@ -161,3 +170,177 @@ def test_bad_patterns_are_reported_at_load(pattern: str) -> None:
     with pytest.raises(LexiconError) as error:
         _compile_calques({"entry": [_entry("bad", [pattern])]})
     assert "bad pattern" in str(error.value.errors[0])
+
+
+
+# --- the stdlib re routing and the keyword pre-filter give the regex module's matches (commit "Speed:
+# calque patterns on the stdlib re where provably equivalent, lazier keyword clauses") ---------------
+
+_EQUIVALENCE = settings(max_examples=120, deadline=None, derandomize=True, database=None)
+_CALQUES = _compile_calques(bundled("calques"))
+_PARSER: Any = importlib.import_module("re._parser")
+# Characters on which re and regex disagree (\w, \s, \d, full case folding, "i" with "İ" and "ı"):
+# a text with one must be scanned with regex.
+_AWKWARD = ["ß", "İ", "ı", "\u212a", "ſ", "²", "½", "\u0307", "ﬁ", "\x1c", "\x1f", "ΐ", "ͅ"]
+# Characters on which they agree, which keep a text on re (Lithuanian letters, typographic quotes, dashes)
+_HARMLESS = ["ą", "č", "ę", "ė", "į", "š", "ų", "ū", "ž", "Ą", "Š", "Ž", "“", "”", "„", "’", "‘", "–", "—", "é"]
+
+
+def _sample(items: Any, rng: random.Random) -> str:
+    """A string the parsed pattern ``items`` (re._parser) may well match: lookarounds are written out
+    (a lookbehind before, a lookahead after), negative ones left out."""
+    out = []
+    for op, argument in items:
+        name = op.name
+        if name == "LITERAL":
+            out.append(chr(argument))
+        elif name in ("NOT_LITERAL", "ANY"):
+            out.append(rng.choice("x -"))
+        elif name == "IN":
+            member_op, member = rng.choice([m for m in argument if m[0].name != "NEGATE"] or [(None, None)])
+            kind = member_op.name if member_op is not None else ""
+            if kind == "LITERAL":
+                out.append(chr(member))
+            elif kind == "RANGE":
+                out.append(chr(rng.randint(*member)))
+            else:
+                out.append({"CATEGORY_DIGIT": "4", "CATEGORY_SPACE": " ", "CATEGORY_WORD": "w"}.get(str(member), "-"))
+        elif name == "BRANCH":
+            out.append(_sample(rng.choice(argument[1]), rng))
+        elif name == "SUBPATTERN":
+            out.append(_sample(argument[3], rng))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, high, sub = argument
+            out.extend(_sample(sub, rng) for _ in range(rng.randint(low, min(high, low + 2))))
+        elif name == "ASSERT":
+            out.append(_sample(argument[1], rng))
+    return "".join(out)
+
+
+def _parsed(pattern: str) -> Any:
+    try:
+        return _PARSER.parse(pattern)
+    except re.error:  # regex-only syntax: without its (variable-width) lookbehinds
+        return _PARSER.parse(regex.sub(r"\(\?<[!=](?:[^()]|\([^()]*\))*\)", "", pattern))
+
+
+_PATTERNS = [_parsed(pattern) for entry in bundled("calques")["entry"] for pattern in entry["patterns"]]
+_FILLER = ["", " ", "  ", ", ", ". ", "\n", "the ", "said ", "-", "x", "“", "”", "(", "Vilnius "]
+
+
+def _salt(text: str, rng: random.Random) -> str:
+    """``text`` with a few characters swapped for awkward or harmless ones, or with its case changed."""
+    swaps = {"s": ["ſ", "ß", "š"], "k": ["\u212a", "K"], "i": ["İ", "ı", "į"], "e": ["ė", "é"], "a": ["ą", "ª"],
+             "'": ["’", "‘"], " ": ["\x1c", "\u00a0", "\u2028", " "], "2": ["²"], "f": ["ﬁ"], "o": ["ö", "º"]}
+    chars = list(text.upper() if rng.random() < 0.2 else text.title() if rng.random() < 0.2 else text)
+    for _ in range(rng.randint(0, 2)):
+        if chars:
+            position = rng.randrange(len(chars))
+            options = swaps.get(chars[position].lower())
+            if options:
+                chars[position] = rng.choice(options)
+            else:
+                chars.insert(position, rng.choice(["\u0307", "½", "ǅ", "µ", *_HARMLESS]))
+    return "".join(chars)
+
+
+@st.composite
+def _calque_texts(draw: Any) -> str:
+    """Text of fillers and strings the entries' patterns match, often salted."""
+    rng = draw(st.randoms(use_true_random=False))
+    pieces = []
+    for _ in range(rng.randint(1, 4)):
+        pieces.append(rng.choice(_FILLER))
+        piece = _sample(rng.choice(_PATTERNS), rng)
+        pieces.append(_salt(piece, rng) if rng.random() < 0.6 else piece)
+    pieces.append(rng.choice(_FILLER))
+    return "".join(pieces)
+
+
+def _spans(pattern: Any, text: str) -> list[tuple[int, int]]:
+    spans = [match.span() for match in pattern.finditer(text)]
+    # the scanner also searches from positions after a previous match's start (lookbehinds see before it)
+    spans += [(-1, -1) if (m := pattern.search(text, position)) is None else m.span() for position in range(len(text))]
+    return spans
+
+
+def test_some_entries_are_routed_to_the_stdlib() -> None:
+    routed = [calque.id for calque in _CALQUES.entries if calque.stdlib is not None]
+    assert len(routed) >= len(_CALQUES.entries) // 2
+    # a variable-width lookbehind has no stdlib equivalent
+    assert next(c for c in _CALQUES.entries if c.id == "informed-that").stdlib is None
+
+
+@settings(max_examples=80, deadline=None, derandomize=True, database=None)
+@given(_calque_texts())
+def test_stdlib_routed_patterns_match_as_regex_does(text: str) -> None:
+    facts = calques_module._TextFacts(text)
+    for calque in _CALQUES.entries:
+        matcher = calque.matcher(facts)
+        if matcher is not calque.pattern:
+            assert calque.stdlib is not None and matcher is calque.stdlib.pattern
+            assert _spans(matcher, text) == _spans(calque.pattern, text), (calque.id, text)
+
+
+@pytest.mark.parametrize("char", _AWKWARD)
+def test_texts_with_awkward_characters_are_scanned_with_regex(char: str) -> None:
+    text = f"Passengers riding as rabbits{char} were fined, the ministry{char}s managers said."
+    facts = calques_module._TextFacts(text)
+    assert not facts.portable
+    assert all(calque.matcher(facts) is calque.pattern for calque in _CALQUES.entries)
+
+
+@pytest.mark.parametrize("char", _HARMLESS)
+def test_texts_with_lithuanian_letters_and_quotes_stay_on_re(char: str) -> None:
+    text = f"Passengers riding as rabbits were fined in {char}Vilnius{char}."
+    facts = calques_module._TextFacts(text)
+    assert facts.portable
+    routed = [calque for calque in _CALQUES.entries if calque.matcher(facts) is not calque.pattern]
+    assert routed and all(calque.stdlib is not None for calque in routed)
+    for calque in routed:
+        assert _spans(calque.matcher(facts), text) == _spans(calque.pattern, text)
+
+
+@pytest.mark.parametrize(("char", "literal"), [("ß", "ss"), ("\u212a", "k"), ("İ", "i"), ("ı", "I"), ("ſ", "s")])
+def test_case_folding_the_engines_disagree_on(char: str, literal: str) -> None:
+    # why the probes exist: these match in regex (full case folding) but not in re
+    assert regex.fullmatch(literal, char, regex.VERSION1 | regex.IGNORECASE) or not re.fullmatch(
+        literal, char, re.IGNORECASE
+    )
+    assert not calques_module._char_agrees(char)
+
+
+@_EQUIVALENCE
+@given(_calque_texts())
+def test_keyword_prefilter_never_skips_a_matching_entry(text: str) -> None:
+    scanned: dict[bool, tuple[int, ...]] = {}
+    scan = calques_module._scan
+
+    def recording(calques: Any, case_sensitive: bool, candidates: tuple[int, ...], facts: Any) -> Any:
+        scanned[case_sensitive] = candidates
+        return scan(calques, case_sensitive, candidates, facts)
+
+    calques_module._scan = recording  # type: ignore[assignment]
+    try:
+        for code, severity in (("MT501", Severity.MAJOR), ("MT502", Severity.MINOR)):
+            scanned.clear()
+            run(text, [code])
+            for index, calque in enumerate(_CALQUES.entries):
+                if calque.severity != severity:
+                    continue
+                if any(match.start() < match.end() for match in calque.pattern.finditer(text)):
+                    assert index in scanned.get(calque.case_sensitive, ()), (calque.id, text)
+    finally:
+        calques_module._scan = scan
+
+
+@_EQUIVALENCE
+@given(_calque_texts())
+def test_findings_are_those_of_the_regex_module_alone(text: str) -> None:
+    routed = run(text, ["MT5"])
+    matcher = calques_module.Calque.matcher
+    calques_module.Calque.matcher = lambda self, facts: self.pattern  # type: ignore[method-assign]
+    try:
+        assert run(text, ["MT5"]) == routed
+    finally:
+        calques_module.Calque.matcher = matcher  # type: ignore[method-assign]

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mtcheck.engine import check_document
+from mtcheck.grammar import TOKEN
+from mtcheck.lexicons import bundled
 from mtcheck.model import Document, Finding
+from mtcheck.rules import garbled
 
 LEAD = "The council met on Tuesday. "
 
@@ -85,3 +90,89 @@ def test_short_verbless_sentences_are_left_to_the_fragment_rules() -> None:
 
 def test_the_title_line_is_not_checked() -> None:
     assert _findings("Record harvest in the south of the country despite the dry summer.\nFarmers are happy.") == []
+
+
+# --- the stdlib pre-filters never miss a match of the exact patterns (commit "Speed: segmenter and
+# small rules scan from their trigger characters") ---------------------------------------------------
+
+_EQUIVALENCE = settings(max_examples=150, deadline=None, derandomize=True, database=None)
+_DATA = garbled._compile(bundled("garbled"))
+_BUNDLED_PAIRS = {
+    "article": (_DATA.article_pairs, [({"a", "an", "the"}, _DATA.after_article)]),
+    "agreement": (_DATA.agreement_pairs, [({pronoun}, verbs) for pronoun, verbs in _DATA.agreement.items()]),
+    "preposition": (
+        _DATA.preposition_pairs,
+        [(_DATA.before_of, {"of"}), ({"of"}, _DATA.after_of), (_DATA.before_subject, _DATA.subjects)],
+    ),
+}
+# Around the words: what may or may not end a word for \p{L} (letters outside ASCII, marks) or [a-z].
+_GLUE = ["", " ", "  ", "\n", "\t", "x", "é", "ž", "ß", "\u0307", "-", "'", "’", "1", ".", ",", "\u00a0", "İ", "Σ"]
+
+
+def _pair_text(groups: list[tuple[set[str], set[str]]]) -> st.SearchStrategy[str]:
+    """Text of the pairs' words: often a first and a second word (one space, or another separator), with
+    glue around them, and the words alone."""
+    words = sorted({word for firsts, seconds in groups for word in [*firsts, *seconds]})
+    pair = st.sampled_from([(sorted(firsts), sorted(seconds)) for firsts, seconds in groups]).flatmap(
+        lambda group: st.tuples(
+            st.sampled_from(group[0]), st.sampled_from([" ", " ", "  ", "\n", "-", "x "]), st.sampled_from(group[1])
+        ).map("".join)
+    )
+    return st.lists(pair | st.sampled_from(words) | st.sampled_from(_GLUE), max_size=8).map("".join)
+
+
+def _exact(pairs: garbled._Pairs, lowered: str) -> bool:
+    # _Pairs.in_text before the quick pre-filter: the exact patterns alone
+    return pairs.always or any(pattern.search(lowered) is not None for pattern in pairs.patterns)
+
+
+@pytest.mark.parametrize("name", sorted(_BUNDLED_PAIRS))
+def test_pair_prefilter_never_misses_an_exact_match(name: str) -> None:
+    pairs, groups = _BUNDLED_PAIRS[name]
+    assert pairs is not None and not pairs.always
+
+    @_EQUIVALENCE
+    @given(_pair_text(groups), st.booleans())
+    def check(text: str, capitalise: bool) -> None:
+        lowered = (text.upper() if capitalise else text).lower()
+        exact = _exact(pairs, lowered)
+        if exact:
+            assert any(quick.search(lowered) is not None for quick in pairs.quicks)
+        assert pairs.in_lowered(lowered) == exact
+        assert pairs.in_text(text) == _exact(pairs, text.lower())
+
+    check()
+
+
+@pytest.mark.parametrize(
+    "groups",
+    [
+        [({"a", "an"}, {"of", "the"})],  # fewer first words: one pattern per first word
+        [({"a", "the", "those"}, {"of"}), ({"of", "in"}, {"he", "she", "they", "it"})],  # one branch per second word
+    ],
+)
+def test_pair_prefilter_of_both_shapes(groups: list[tuple[set[str], set[str]]]) -> None:
+    pairs = garbled._Pairs([(frozenset(firsts), frozenset(seconds)) for firsts, seconds in groups])
+
+    @_EQUIVALENCE
+    @given(_pair_text(groups))
+    def check(text: str) -> None:
+        lowered = text.lower()
+        assert pairs.in_lowered(lowered) == _exact(pairs, lowered)
+
+    check()
+
+
+@_EQUIVALENCE
+@given(st.lists(st.text(alphabet="aΣσςİIiß \u0307.x\t", max_size=8), max_size=5))
+def test_sentences_lowercase_alike_joined(sentences: list[str]) -> None:
+    # _sentence_texts lowercases the joined sentences: the same lines as each one lowercased
+    lines = [sentence.replace("\n", " ") for sentence in sentences]
+    assert "\n".join(lines).lower() == "\n".join(line.lower() for line in lines)
+
+
+@_EQUIVALENCE
+@given(st.text(alphabet=st.characters(codec="ascii"), max_size=40))
+def test_ascii_token_equals_grammar_token(text: str) -> None:
+    assert garbled._ASCII_TOKEN is not None
+    assert garbled._ASCII_TOKEN.findall(text) == TOKEN.findall(text)

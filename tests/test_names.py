@@ -3,9 +3,15 @@ cases than the nominative, and the initial + surname convention."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mtcheck.lexicons import bundled
+from mtcheck.rules import names as names_module
 from mtcheck.rules.names import _compile_names
 from tests.conftest import run
 
@@ -171,3 +177,180 @@ def test_fast_form_matches_equal_the_lazily_compiled_pattern() -> None:
     expected = [(match.start(), match.end(), match.group(0)) for match in lexicon.pattern.finditer(text)]
     assert expected
     assert list(_form_matches(text, lexicon)) == expected
+
+
+
+# --- the fast paths are the old code (commit "Speed: ... name-form per-word tests cached, MT404
+# full-name search without per-name compiles"): references reproduce what they replaced -------------
+
+_EQUIVALENCE = settings(max_examples=200, deadline=None, derandomize=True, database=None)
+_LEXICON = _compile_names(bundled("names"))
+
+
+def _old_named_in_full(text: str, initial: str, surname: str) -> tuple[str, int] | None:
+    # _full_name before: _full_name_pattern(initial, surname).search(text), one compiled pattern per name
+    # (behind the _may_name_in_full pre-check, which needs " SURNAME" after a lowercase letter)
+    pattern = regex.compile(
+        r"(?<!\p{L})(" + regex.escape(initial) + r"\p{Ll}+(?:-\p{Lu}\p{Ll}+)?) " + regex.escape(surname) + r"(?!\p{L})"
+    )
+    found = pattern.search(text)
+    return (found.group(1), found.start()) if found else None
+
+
+_INITIALS = ["D", "Š", "A", "Ž", "Ǆ"]
+_SURNAMES = ["Peskov", "Šimonytė", "Le-Pen", "McCain", "Ab", "PESKOV"]
+
+
+@st.composite
+def _full_name_cases(draw: Any) -> tuple[str, str, str]:
+    """Text with "Given Surname" (often with the initial and surname looked for), near misses and glue."""
+    rng = draw(st.randoms(use_true_random=False))
+    initial, surname = rng.choice(_INITIALS), rng.choice(_SURNAMES)
+    givens = ["mitry", "mitrijus", "ean-Paul", "ean-paul", "nn-Mari-Lu", "ąžuolas", "x", "MITRY", "ǅ", "mitry-"]
+    glue = [" ", "  ", "\u00a0", "\n", "-", ".", ", ", "a", "ž", "ß", "\u0301", "1", "Q", "ǅ", "’", "D.", initial]
+    pieces = []
+    for _ in range(rng.randint(1, 5)):
+        if rng.random() < 0.6:
+            first = initial if rng.random() < 0.7 else rng.choice(_INITIALS)
+            last = surname if rng.random() < 0.8 else rng.choice(_SURNAMES)
+            space = rng.choice([" ", " ", " ", "  ", "-", "\u00a0"])
+            tail = rng.choice(["", "", "as", "-Kim", "ė", "\u0301", "1", ".", "ǅ"])
+            pieces.append(first + rng.choice(givens) + space + last + tail)
+        else:
+            pieces.append(rng.choice(glue))
+        pieces.append(rng.choice(["", " ", " ", "x", "-", "ž", "\n"]))
+    return "".join(pieces), initial, surname
+
+
+@_EQUIVALENCE
+@given(_full_name_cases())
+def test_named_in_full_equals_the_per_name_pattern(case: tuple[str, str, str]) -> None:
+    text, initial, surname = case
+    assert names_module._named_in_full(text, initial, surname) == _old_named_in_full(text, initial, surname)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dmitry Peskov said. D. Peskov", ("Dmitry", 0)),
+        ("Dmitry-Ivan Peskov", ("Dmitry-Ivan", 0)),
+        ("Anna-Dmitry Peskov", ("Dmitry", 5)),  # a hyphen is no letter: the pattern starts after it
+        ("Ivan-Anna Peskov", None),  # the given name starts with another letter
+        ("xDmitry Peskov Dmitry Peskovas, Dmitry Peskov", ("Dmitry", 32)),
+        ("Dmitry-ivan Peskov", None),
+        ("Dmitry-Ivan-Petr Peskov", None),
+        ("Dmitry  Peskov", None),
+    ],
+)
+def test_named_in_full_examples(text: str, expected: tuple[str, int] | None) -> None:
+    assert names_module._named_in_full(text, "D", "Peskov") == expected == _old_named_in_full(text, "D", "Peskov")
+
+
+@st.composite
+def _form_texts(draw: Any) -> str:
+    """Text of the lexicon's forms (with and without their ends), capitalised words and glue."""
+    rng = draw(st.randoms(use_true_random=False))
+    forms = sorted(_LEXICON.alternatives)
+    pieces = []
+    for _ in range(rng.randint(1, 6)):
+        form = rng.choice(forms)
+        choice = rng.random()
+        if choice < 0.2:
+            form = form[: rng.randint(1, len(form))]
+        elif choice < 0.3:
+            form = form.split()[0] + rng.choice(["1", "-Kim", "’s", "ą", "-", "2 x"])
+        pieces.append(form)
+        pieces.append(rng.choice([" ", " ", ", ", "-", "’", "'", "1", "x", "\n", ". ", "Šiaulių ", " Von ", " der "]))
+    return "".join(pieces)
+
+
+@_EQUIVALENCE
+@given(_form_texts())
+def test_form_matches_equal_the_lexicon_pattern(text: str) -> None:
+    expected = [(m.start(), m.end(), m.group()) for m in _LEXICON.pattern.finditer(text)]
+    assert list(names_module._form_matches(text, _LEXICON)) == expected
+
+
+def test_form_match_prefilter_examples() -> None:
+    for text in ["Putino1", "Putino 1", "Putinui-Kim", "von der Leyenai", "xvon der Leyenai", "Fon der Lajen",
+                 "fon der Lajen", "Putino’s", "-Putino", "Putin-Putino"]:
+        expected = [(m.start(), m.end(), m.group()) for m in _LEXICON.pattern.finditer(text)]
+        assert list(names_module._form_matches(text, _LEXICON)) == expected, text
+
+
+def _old_may_be_added(word: str, lexicon: Any) -> bool:
+    # _may_be_added before the per-word cache (without the ctx.accepted test, which stays per document)
+    return (
+        word.endswith(names_module._ADDED_ENDS)
+        and not (word in lexicon.forms or word in lexicon.first_forms or word in lexicon.english)
+        and not word.isupper()
+        and names_module._ADDED.match(word) is not None
+    )
+
+
+def _old_may_be_oblique(word: str, lexicon: Any, nominatives: dict[str, str]) -> bool:
+    # _may_be_oblique before the per-word cache (without the ctx.accepted test)
+    oblique = tuple(
+        sorted({ending for paradigm in lexicon.nominative for ending in lexicon.paradigms.get(paradigm, ())[1:5]})
+    )
+    lengths = sorted({len(ending) for ending in oblique if ending})
+    if word.isupper() or word in lexicon.place_genitives or word in lexicon.english:
+        return False
+    known = lexicon.forms.get(word)
+    if known is not None:
+        return known.role == "lithuanian"
+    female = names_module._FEMALE_OBLIQUE.match(word) is not None
+    if (word.endswith(("ės", "ei", "ę", "ėje")) or "-" in word) and female:
+        return True
+    return (
+        bool(nominatives)
+        and word.endswith(oblique)
+        and any(
+            len(word) - length >= 3 and word[-length:] in oblique and word[:-length] in nominatives
+            for length in lengths
+        )
+    )
+
+
+def _old_nominatives(words: list[str], lexicon: Any) -> dict[str, str]:
+    # the stems of the nominatives a document uses, as _check_lithuanian_oblique found them before
+    nominatives: dict[str, str] = {}
+    for word in words:
+        for ending in lexicon.nominative:
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                nominatives.setdefault(word[: -len(ending)], ending)
+    return nominatives
+
+
+@st.composite
+def _name_words(draw: Any) -> list[str]:
+    rng = draw(st.randoms(use_true_random=False))
+    known = sorted([*_LEXICON.forms, *_LEXICON.first_forms, *_LEXICON.place_genitives])
+    endings = ["", *_LEXICON.nominative, *_LEXICON.oblique_endings[0], "ui", "o", "ą", "į", "ienė", "aitė", "ytės"]
+    stems = ["Tellis", "Kask", "Junquer", "Jon", "Ab", "Petr", "Kazlausk", "Smith", "Quint", "Šimonyt", "Navick"]
+    words = []
+    for _ in range(rng.randint(1, 8)):
+        word = rng.choice(known) if rng.random() < 0.3 else rng.choice(stems) + rng.choice(endings)
+        words.append(word.upper() if rng.random() < 0.05 else word)
+        if rng.random() < 0.1:
+            words[-1] += "-" + rng.choice(stems) + rng.choice(endings)
+    return words
+
+
+@_EQUIVALENCE
+@given(_name_words())
+def test_cached_word_facts_equal_the_old_word_tests(words: list[str]) -> None:
+    nominatives = _old_nominatives(words, _LEXICON)
+    new_nominatives: dict[str, str] = {}
+    for word in words:
+        for stem, ending in names_module._word_facts(word, _LEXICON).nominative:
+            new_nominatives.setdefault(stem, ending)
+    assert new_nominatives == nominatives
+    assert list(new_nominatives) == list(nominatives)  # in the same order
+    for word in words:
+        facts = names_module._word_facts(word, _LEXICON)
+        assert facts.added == _old_may_be_added(word, _LEXICON), word
+        possible = facts.oblique_always or bool(
+            nominatives and any(stem in nominatives for stem in facts.oblique_stems)
+        )
+        assert possible == _old_may_be_oblique(word, _LEXICON, nominatives), word

@@ -3,8 +3,14 @@ boundaries kept visible ("arrested. people are dead." splits so that the split r
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mtcheck import segment as segment_module
+from mtcheck.model import Sentence
 from mtcheck.segment import count_words, segment, split_sentences
 
 
@@ -141,3 +147,84 @@ def test_long_punctuation_runs_are_linear() -> None:
     sentences = _sentences("Hello there " + "." * 30000 + " Next one. " + "!" * 20000 + '"' * 5000)
     assert time.perf_counter() - started < 2  # was quadratic: ~10 s
     assert sentences[0] == "Hello there " + "." * 30000 and sentences[1] == "Next one."
+
+
+# --- the fast paths are the old code (commit "Speed: segmenter and small rules scan from their trigger
+# characters"): references below reproduce what they replaced, compared on random text -------------
+
+_EQUIVALENCE = settings(max_examples=200, deadline=None, derandomize=True, database=None)
+# Marks, closers, all kinds of whitespace (str.isspace() but not "\s" of other engines: \x1c-\x1f,
+# \x85, \u2028), abbreviations and letters: what the boundary scan and _is_boundary look at.
+_SEGMENT_TEXT = st.lists(
+    st.sampled_from(
+        [".", "!", "?", "…", "...", "?!", '"', "'", "”", "’", "»", ")", "]", "“", " ", "  ", "\t", "\n", "\x1c",
+         "\x1f", "\x85", "\u2028", "\u00a0", "The", "he", "Mr.", "e.g.", "U.S.", "D.", "a", "1", "1.5", "Šimonytė"]
+    )
+    | st.text(alphabet=".!?…\"' \n\tx", max_size=4),
+    max_size=40,
+).map("".join)
+
+# The boundary pattern before the fast scan (starts with a lookbehind tried at every position).
+_OLD_BOUNDARY = re.compile(
+    r"(?:(?<![.!?])(?:\.{3}|[.!?]++)|…)[" + re.escape(segment_module._CLOSERS) + r"]*+(?=\s)"
+)
+
+
+def _old_append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int, first: int) -> None:
+    # _append before it used str.strip()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        sentences.append(Sentence(start, end, text[start:end], paragraph, first + len(sentences)))
+
+
+def _old_split_sentences(text: str, start: int, end: int, paragraph: int, first_index: int) -> list[Sentence]:
+    # split_sentences before the first-boundary short cut, with the old pattern and _append
+    sentences: list[Sentence] = []
+    cursor = start
+    for match in _OLD_BOUNDARY.finditer(text, start, end):
+        next_start = match.end()
+        while next_start < end and text[next_start].isspace():
+            next_start += 1
+        if next_start >= end:
+            break
+        if not segment_module._is_boundary(text, match.start(), match.end(), next_start):
+            continue
+        _old_append(sentences, text, cursor, match.end(), paragraph, first_index)
+        cursor = next_start
+    _old_append(sentences, text, cursor, end, paragraph, first_index)
+    return sentences
+
+
+@_EQUIVALENCE
+@given(_SEGMENT_TEXT, st.integers(0, 50), st.integers(0, 50))
+def test_boundary_scan_equals_the_lookbehind_pattern(text: str, start: int, end: int) -> None:
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    new = [m.span() for m in segment_module._BOUNDARY.finditer(text, start, end)]
+    assert new == [m.span() for m in _OLD_BOUNDARY.finditer(text, start, end)]
+    first = segment_module._BOUNDARY.search(text, start, end)
+    assert (first.span() if first else None) == (new[0] if new else None)
+
+
+@_EQUIVALENCE
+@given(_SEGMENT_TEXT, st.integers(0, 50), st.integers(0, 50))
+def test_split_sentences_equals_the_old_code(text: str, start: int, end: int) -> None:
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    assert split_sentences(text, start, end, 2, 5) == _old_split_sentences(text, start, end, 2, 5)
+
+
+@_EQUIVALENCE
+@given(_SEGMENT_TEXT)
+def test_plain_paragraph_spans_equal_the_line_pattern(text: str) -> None:
+    # the lines of "[^\n]+" that are not all whitespace
+    old = [m.span() for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    assert list(segment_module._paragraph_spans(text, soft_wrap=False)) == old
+
+
+def test_boundary_scan_awkward_cases() -> None:
+    for text in ["a... b", "a.... b", "a…. b", "a.… b", "a?!… b", "…… x", "a.\x1c", "x.”’) y", "!… z", "a …. b"]:
+        assert [m.span() for m in segment_module._BOUNDARY.finditer(text)] == [
+            m.span() for m in _OLD_BOUNDARY.finditer(text)
+        ], text

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mtcheck.engine import Settings, check_document
-from mtcheck.lexicons import bundled
+from mtcheck.lexicons import bundled, default_lexicons
 from mtcheck.model import Document
 from mtcheck.rules import select_rules
+from mtcheck.rules import untranslated as untranslated_module
+from mtcheck.rules.base import Context
+from mtcheck.segment import segment
 from tests.conftest import run
 
 
@@ -302,3 +307,128 @@ def test_prefilters_match_plain_scans(text: str) -> None:
     plain = [(m.span(), m.group(0)) for m in abbreviations.pattern.finditer(text)]
     assert plain and [(m.span(), m.group(0)) for m in abbreviations.finditer(text)] == plain
     assert dates.may_have_date(text) == bool(dates.date.search(text))
+
+
+
+# --- the chunk-classification fast paths give what the plain scans give (commit "Speed: untranslated
+# rules classify whitespace chunks once ..."): references reproduce the code they replaced -----------
+
+_EQUIVALENCE = settings(max_examples=200, deadline=None, derandomize=True, database=None)
+_LEXICONS = default_lexicons()
+_ABBREVIATIONS, _DATES, _WORDS, _NAMES = untranslated_module._lexicon(
+    Context(Document("t", "t", ""), (), lexicons=_LEXICONS)
+)
+_PIECES = [
+    *sorted(_ABBREVIATIONS.entries), *sorted(_DATES.month)[::3], *sorted(_DATES.weekday)[::3],
+    "Sausio", "RUGSĖJO", "2020", "1999", "14", "3", "31", "-ųjų", "-aisiais", "- ais", "-ieji", "-uoju", "m.", "d.",
+    "M.", "the", "a", "said", "people", "ir", "kad", "buvo", "žmonių", "yra", "policija", "Vilniuje", "Šimonytė",
+    "po", "Kr.", "police", "kt", "proc", "„", "“", "”", '"', "’", "(", ")", ",", ".", ":", "-", "x", "ą", "\u0307",
+    "2020 m.", "1999\u00a0m.", "the 2000 m.", "2020-ųjų", "2020 - aisiais", "1918-ieji", "14 d.", "sausio 14 d.",
+    "2021 m. rugsėjo 3 d.", "Policija pranešė, kad žmonės buvo sulaikyti.", "„Mes esame pasiruošę“, – sakė jis.",
+    "Tai buvo labai svarbus sprendimas", "žmonių",
+]
+_GLUE = [" ", " ", " ", "  ", "\n", "\t", "\u00a0", "\x1c", "", "", ".", ", "]
+_MIXED_TEXT = st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_GLUE)).map("".join), max_size=25).map(
+    "".join
+)
+
+
+@_EQUIVALENCE
+@given(_MIXED_TEXT)
+def test_abbreviation_search_from_chunks_equals_the_pattern(text: str) -> None:
+    # MT301 tries the full pattern only where a chunk holds an abbreviation's start (_chunk_start)
+    expected = [match.span() for match in _ABBREVIATIONS.pattern.finditer(text)]
+    assert [match.span() for match in _ABBREVIATIONS.finditer(text)] == expected
+    assert [match.span() for match in _ABBREVIATIONS.finditer(text, set(text.split()))] == expected
+
+
+@_EQUIVALENCE
+@given(_MIXED_TEXT)
+def test_date_prefilters_never_miss_a_match(text: str) -> None:
+    chunks = set(text.split())
+    if _DATES.date.search(text):
+        assert _DATES.may_have_date(text, chunks)
+    if _DATES.year_m.search(text):
+        assert _DATES.may_have_year(text, chunks)
+    if _DATES.day_d.search(text):
+        assert _DATES.may_have_day(text, chunks)
+    if _DATES.year_case.search(text):
+        assert _DATES.may_have_year_case(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["2020 m.", "2020\u00a0m.", "2020\x1cm.", "14 d.", "14\x1fd.", "2020-ųjų", "2020 - aisiais", "2020- ais"]
+)
+def test_date_prefilters_on_awkward_spaces(text: str) -> None:
+    chunks = set(text.split())
+    assert bool(_DATES.year_m.search(text)) <= _DATES.may_have_year(text, chunks)
+    assert bool(_DATES.day_d.search(text)) <= _DATES.may_have_day(text, chunks)
+    assert bool(_DATES.year_case.search(text)) <= _DATES.may_have_year_case(text)
+
+
+def _reference_chunk_starts(text: str, chunk: str) -> list[int]:
+    # where ``chunk`` is one of text.split(): between whitespace (str.isspace) or the text's ends
+    return [
+        index
+        for index in range(len(text))
+        if text.startswith(chunk, index)
+        and (index == 0 or text[index - 1].isspace())
+        and (index + len(chunk) == len(text) or text[index + len(chunk)].isspace())
+    ]
+
+
+@_EQUIVALENCE
+@given(_MIXED_TEXT)
+def test_chunk_starts_equal_the_split_chunks(text: str) -> None:
+    for chunk in set(text.split()):
+        assert list(untranslated_module._chunk_starts(text, chunk)) == _reference_chunk_starts(text, chunk)
+
+
+@_EQUIVALENCE
+@given(_MIXED_TEXT)
+def test_chunk_counts_equal_a_count_of_their_words(text: str) -> None:
+    counts: dict[str, int] = {}
+    nonzero: set[str] = set()
+    chunks = set(text.split())
+    untranslated_module._count_chunks(chunks, _WORDS, counts, nonzero)
+    for chunk in chunks:
+        # the lowercase Lithuanian-looking words of the chunk, found by the word regex
+        exact = sum(
+            1
+            for word in untranslated_module._WORD.findall(chunk)
+            if word[0].islower() and untranslated_module._looks_lithuanian(word, _WORDS)
+        )
+        if untranslated_module._QUOTE_MARKS.isdisjoint(chunk):
+            assert counts[chunk] == exact, chunk
+        assert (chunk in nonzero) == (counts[chunk] > 0)
+
+
+def _context(text: str) -> Context:
+    return Context(Document("t.txt", "t.txt", text), segment(text), lexicons=_LEXICONS)
+
+
+@_EQUIVALENCE
+@given(_MIXED_TEXT)
+def test_lithuanian_sentences_are_never_skipped_by_the_counts(text: str) -> None:
+    # MT302 before its pre-filters: every sentence through _lithuanian_part, those outside quotations kept
+    ctx = _context(text)
+    expected = []
+    for sentence in ctx.sentences:
+        part = untranslated_module._lithuanian_part(_WORDS, _NAMES, text[sentence.start : sentence.end], ctx.accept)
+        if part is not None:
+            start, end = sentence.local(part[0]), sentence.local(part[1])
+            if not ctx.in_quote(start, end):
+                expected.append((start, end))
+    assert list(untranslated_module._sentence_parts(ctx)) == expected
+
+
+@_EQUIVALENCE
+@given(st.lists(_MIXED_TEXT, min_size=2, max_size=3))
+def test_findings_do_not_depend_on_chunks_seen_before(texts: list[str]) -> None:
+    # the chunk tables are per process: a text checked after others gives what it gives alone, twice
+    first = run(texts[0], ["MT3"])
+    for other in texts[1:]:
+        run(other, ["MT3"])
+    assert run(texts[0], ["MT3"]) == first
+    joined = "\n".join(texts)
+    assert run(joined, ["MT3"]) == run(joined, ["MT3"])
