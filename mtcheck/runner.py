@@ -2,7 +2,8 @@
 
 Workers receive the run's settings once (at start-up) and documents in chunks; results come back in
 input order (``imap``), so the output of ``--jobs N`` is identical to ``--jobs 1``. Lexicons and
-models are loaded once per worker process, not once per document. Small runs (a handful of
+models are loaded once: where workers fork, this process checks the first document before starting
+them, and they inherit everything it loaded (elsewhere each worker loads them once). Small runs (a handful of
 documents) never pay the cost of starting workers.
 """
 
@@ -72,6 +73,18 @@ def _parallel(items: Iterator[Item], settings: Settings, jobs: int) -> Iterator[
     # fork shares the parent's loaded modules; elsewhere spawn re-imports them once per worker
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context: Any = multiprocessing.get_context(method)
+    if method == "fork":
+        # The first document is checked here, before the workers fork: it loads and compiles every
+        # lexicon once, and the workers inherit all of it instead of each paying for it again.
+        for item in items:
+            yield item if isinstance(item, InputError) else check_document(item, settings)
+            if not isinstance(item, InputError):
+                break
+        import gc
+
+        # What the workers inherit is left out of garbage collection: a collection in a worker would
+        # otherwise write to every inherited object's header and so copy all their memory pages.
+        gc.freeze()
     window = 4 * jobs
     with context.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
         pending: collections.deque[Any] = collections.deque()
