@@ -304,11 +304,7 @@ def test_space_scans_on_awkward_spaces(text: str) -> None:
     assert set(punctuation._SPACES) == {" ", "\t", "\u00a0", "\u202f"}
     old = sorted({(m.start(1), m.end(2)) for m in _OLD_SPACE_BEFORE.finditer(text)})
     assert sorted((f.start, f.end) for f in run(text, ["MT904"])) == old
-    brackets = punctuation._char_positions(text, punctuation._BRACKETS)
-    assert list(punctuation._inside_open(text, brackets)) == [m.span() for m in _OLD_INSIDE_OPEN.finditer(text)]
-    assert list(punctuation._inside_close(text, brackets)) == [
-        (m.start(1), m.end()) for m in _OLD_INSIDE_CLOSE.finditer(text)
-    ]
+    _assert_inside_brackets_as_old(text)
 
 
 @_EQUIVALENCE
@@ -319,14 +315,18 @@ def test_mark_after_space_finds_every_old_mark(text: str) -> None:
     assert {m.start(2) for m in _OLD_SPACE_BEFORE.finditer(text)} <= found
 
 
-@_EQUIVALENCE
-@given(_PUNCTUATION_TEXT)
-def test_space_inside_brackets_equals_the_old_patterns(text: str) -> None:
+def _assert_inside_brackets_as_old(text: str) -> None:
     brackets = punctuation._char_positions(text, punctuation._BRACKETS)
     assert list(punctuation._inside_open(text, brackets)) == [m.span() for m in _OLD_INSIDE_OPEN.finditer(text)]
     assert list(punctuation._inside_close(text, brackets)) == [
         (m.start(1), m.end()) for m in _OLD_INSIDE_CLOSE.finditer(text)
     ]
+
+
+@_EQUIVALENCE
+@given(_PUNCTUATION_TEXT)
+def test_space_inside_brackets_equals_the_old_patterns(text: str) -> None:
+    _assert_inside_brackets_as_old(text)
 
 
 @_EQUIVALENCE
