@@ -390,7 +390,7 @@ def test_chunk_counts_equal_a_count_of_their_words(text: str) -> None:
     counts: dict[str, int] = {}
     nonzero: set[str] = set()
     chunks = set(text.split())
-    untranslated_module._count_chunks(chunks, _WORDS, counts, nonzero)
+    untranslated_module._count_chunks(chunks, _WORDS, counts, nonzero, untranslated_module._ChunkFeed())
     for chunk in chunks:
         # the lowercase Lithuanian-looking words of the chunk, found by the word regex
         exact = sum(
@@ -432,3 +432,36 @@ def test_findings_do_not_depend_on_chunks_seen_before(texts: list[str]) -> None:
     assert run(texts[0], ["MT3"]) == first
     joined = "\n".join(texts)
     assert run(joined, ["MT3"]) == run(joined, ["MT3"])
+
+
+@_EQUIVALENCE
+@given(st.lists(_MIXED_TEXT, min_size=2, max_size=3))
+def test_findings_do_not_depend_on_the_chunk_log_being_cleared(texts: list[str]) -> None:
+    # the shared chunk log (_CHUNK_LOG) is cleared past a bound, and every rule's chunk classes with it:
+    # with a tiny bound (cleared at almost every document), the findings are the same
+    expected = [run(text, ["MT3"]) for text in texts]
+    saved = untranslated_module._MAX_CHUNKS
+    untranslated_module._MAX_CHUNKS = 3
+    try:
+        assert [run(text, ["MT3"]) for text in texts] == expected
+        assert [run(text, ["MT3"]) for text in reversed(texts)] == expected[::-1]
+    finally:
+        untranslated_module._MAX_CHUNKS = saved
+    assert [run(text, ["MT3"]) for text in texts] == expected
+
+
+def test_chunk_feeds_classify_every_registered_chunk() -> None:
+    # a feed that has not looked for a while catches up with every chunk logged meanwhile
+    log = untranslated_module._CHUNK_LOG
+    feed = untranslated_module._ChunkFeed()
+    classified: set[str] = set()
+    for chunks in ({"a", "b."}, {"b.", "c"}, {"a", "d,"}):
+        other = untranslated_module._ChunkFeed()
+        other.done(other.pending(chunks)[2])  # another classifier registers the chunks first
+        reset, pending, token = feed.pending(chunks)
+        if reset:
+            classified.clear()
+        classified.update(pending)
+        feed.done(token)
+        assert chunks <= classified
+        assert log.seen >= chunks

@@ -186,6 +186,62 @@ def _document_chunks(ctx: Context) -> set[str]:
     return chunks
 
 
+class _ChunkLog:
+    """Every chunk seen in this process, once each, in the order first seen (bounded: cleared, with a
+    new epoch, past _MAX_CHUNKS). The per-process chunk classifiers of MT301-MT304 read it through a
+    _ChunkFeed: each classifies the chunks logged since it last looked, so that a document's chunks
+    are looked up in one big per-process set (here), once per document, rather than in each rule's own
+    set of chunks seen (a few hundred cache misses each). After ``register(chunks)`` and a feed's
+    catch-up, every chunk of ``chunks`` is classified by that feed's classifier: exactly as before."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.chunks: list[str] = []
+        self.epoch = 0
+        self._last: list[set[str]] = []  # the chunks registered last (kept alive: compared by identity)
+        self._lock = threading.Lock()
+
+    def register(self, chunks: set[str]) -> None:
+        if self._last and self._last[0] is chunks:
+            return  # the same document's chunks again (the next rule)
+        with self._lock:
+            if len(self.seen) > _MAX_CHUNKS:  # bound the memory of a long-running process
+                self.seen = set()
+                self.chunks = []
+                self.epoch += 1
+            new = chunks.difference(self.seen)
+            if new:
+                self.seen.update(new)
+                self.chunks.extend(new)  # (classification is per chunk: the order does not matter)
+            self._last[:] = [chunks]
+
+
+_CHUNK_LOG = _ChunkLog()
+
+
+class _ChunkFeed:
+    """One classifier's position in ``_CHUNK_LOG``. ``pending()`` gives the chunks to classify (all of
+    the log, with reset True, when the log was cleared since: the classifier clears its classes first);
+    ``done(token)`` records them classified (only then, so that a feed never skips an unclassified chunk)."""
+
+    def __init__(self) -> None:
+        self.epoch = -1
+        self.position = 0
+
+    def pending(self, chunks: set[str]) -> tuple[bool, list[str], tuple[int, int]]:
+        """Register ``chunks`` and return (reset, the chunks not classified yet, token for ``done``)."""
+        log = _CHUNK_LOG
+        log.register(chunks)
+        epoch, logged = log.epoch, log.chunks
+        size = len(logged)
+        if epoch != self.epoch:
+            return True, logged[:size], (epoch, size)
+        return False, logged[self.position : size], (epoch, size)
+
+    def done(self, token: tuple[int, int]) -> None:
+        self.epoch, self.position = token
+
+
 # Characters around a word in a chunk ("said,", "(Vilnius)") that are not letters, marks, digits, hyphens or
 # apostrophes: a chunk that is letters between them has one word, the letters.
 _EDGE_PUNCTUATION = ".,;:!?()[]"
@@ -346,8 +402,8 @@ class _Abbreviations:
     # lookbehind: every match of ``pattern`` starts with one, inside one whitespace-separated chunk
     first_words: Any = None
     _chunk_offsets: dict[str, tuple[int, ...]] = field(default_factory=dict)  # chunk -> where first_words starts
-    _chunks_seen: set[str] = field(default_factory=set)
-    _chunks_flagged: set[str] = field(default_factory=set)  # the seen chunks with an offset
+    _feed: _ChunkFeed = field(default_factory=_ChunkFeed)  # the chunks classified: those of _CHUNK_LOG
+    _chunks_flagged: set[str] = field(default_factory=set)  # the classified chunks with an offset
 
     def finditer(self, text: str, chunks: set[str] | None = None) -> Iterator[Any]:
         """``pattern.finditer(text)``, faster: the full pattern (slow lookbehinds) is tried only where
@@ -374,10 +430,12 @@ class _Abbreviations:
     def _positions(self, text: str, chunks: set[str]) -> list[int]:
         """Sorted offsets in ``text`` where an abbreviation's first word starts: a superset of where
         ``candidates`` matches (whose every match starts with a first word, within one chunk)."""
-        seen, flagged, offsets = self._chunks_seen, self._chunks_flagged, self._chunk_offsets
-        if len(seen) > _MAX_CHUNKS:
-            seen.clear()
-        for chunk in chunks.difference(seen):
+        flagged, offsets = self._chunks_flagged, self._chunk_offsets
+        reset, pending, token = self._feed.pending(chunks)
+        if reset:
+            flagged.clear()
+            offsets.clear()
+        for chunk in pending:
             found: tuple[int, ...]
             if chunk.isalpha():  # after a letter no first word starts: only at the chunk's start
                 found = (0,) if self.first_words.match(chunk) else ()
@@ -386,7 +444,7 @@ class _Abbreviations:
             if found:
                 offsets[chunk] = found
                 flagged.add(chunk)
-            seen.add(chunk)
+        self._feed.done(token)
         positions: set[int] = set()
         for chunk in chunks.intersection(flagged):
             found = offsets[chunk]
@@ -492,20 +550,19 @@ class _Dates:
     # name -> (source, flags) of the regexes below, compiled when first used: most documents need none
     sources: dict[str, tuple[str, int]]
     forms: frozenset[str] | None = None  # every month and weekday form, when all are plain Lithuanian words
-    # per-process chunk classes: (seen, with a letter run that is a form, starting with "d.", with "m.")
-    _chunk_classes: tuple[set[str], set[str], set[str], set[str]] = field(
-        default_factory=lambda: (set(), set(), set(), set())
-    )
-    _last: list[set[str]] = field(default_factory=list)  # the chunks classified last (one document's)
+    # per-process classes of the chunks of _CHUNK_LOG: (with a letter run that is a form, starting
+    # with "d.", with "m.")
+    _chunk_classes: tuple[set[str], set[str], set[str]] = field(default_factory=lambda: (set(), set(), set()))
+    _feed: _ChunkFeed = field(default_factory=_ChunkFeed)
 
     def _classify(self, chunks: set[str]) -> None:
-        if self._last and self._last[0] is chunks:
-            return  # the same document's chunks again
-        seen, with_form, day_mark, year_mark = self._chunk_classes
-        if len(seen) > _MAX_CHUNKS:
-            seen.clear()
+        with_form, day_mark, year_mark = self._chunk_classes
+        reset, pending, token = self._feed.pending(chunks)
+        if reset:
+            for chunk_class in self._chunk_classes:
+                chunk_class.clear()
         forms = self.forms
-        for chunk in chunks.difference(seen):
+        for chunk in pending:
             runs = [chunk] if chunk.isalpha() else _LETTER_RUN.findall(chunk)
             if forms is not None and not forms.isdisjoint(map(str.casefold, runs)):
                 with_form.add(chunk)
@@ -513,8 +570,7 @@ class _Dates:
                 day_mark.add(chunk)
             if chunk.startswith("m."):
                 year_mark.add(chunk)
-            seen.add(chunk)
-        self._last[:] = [chunks]
+        self._feed.done(token)
 
     @cached_property
     def date(self) -> Any:  # a month form with its year and day
@@ -541,18 +597,18 @@ class _Dates:
             return True
         chunks = set(text.split()) if chunks is None else chunks
         self._classify(chunks)
-        return not chunks.isdisjoint(self._chunk_classes[1])
+        return not chunks.isdisjoint(self._chunk_classes[0])
 
     def may_have_day(self, text: str, chunks: set[str]) -> bool:
         """False when ``day_d`` cannot match: its "d." follows whitespace, so it starts a chunk."""
         self._classify(chunks)
-        return not chunks.isdisjoint(self._chunk_classes[2])
+        return not chunks.isdisjoint(self._chunk_classes[1])
 
     def may_have_year(self, text: str, chunks: set[str]) -> bool:
         r"""False when ``year_m`` cannot match: its "m." follows whitespace (``\s``, which str.split()
         splits at too), so it starts a chunk."""
         self._classify(chunks)
-        return not chunks.isdisjoint(self._chunk_classes[3])
+        return not chunks.isdisjoint(self._chunk_classes[2])
 
     @staticmethod
     def may_have_year_case(text: str) -> bool:
@@ -866,11 +922,11 @@ _MARKS_AS_SPACES = str.maketrans(dict.fromkeys("“”„«»\"‘", " "))
 
 
 @lru_cache(maxsize=16)
-def _chunk_lithuanian_counts(words: _Words) -> tuple[dict[str, int], set[str]]:
+def _chunk_lithuanian_counts(words: _Words) -> tuple[dict[str, int], set[str], _ChunkFeed]:
     """Chunk (as written) -> how many of its words look Lithuanian and start lowercase (with a
-    quotation mark: at most how many, see ``_quoted_chunk_bound``), and the chunks whose count is not 0.
-    Filled as documents are checked."""
-    return {}, set()
+    quotation mark: at most how many, see ``_quoted_chunk_bound``), and the chunks whose count is not 0,
+    for the chunks of _CHUNK_LOG (the feed). Filled as documents are checked."""
+    return {}, set(), _ChunkFeed()
 
 
 def _quoted_chunk_bound(chunk: str, words: _Words) -> int:
@@ -892,12 +948,13 @@ def _quoted_chunk_bound(chunk: str, words: _Words) -> int:
     return bound
 
 
-def _count_chunks(chunks: set[str], words: _Words, counts: dict[str, int], nonzero: set[str]) -> None:
+def _count_chunks(chunks: set[str], words: _Words, counts: dict[str, int], nonzero: set[str], feed: _ChunkFeed) -> None:
     """Put every chunk of ``chunks`` in ``counts`` (and in ``nonzero`` when its count is not 0)."""
-    if len(counts) > _MAX_CHUNKS:
+    reset, pending, token = feed.pending(chunks)
+    if reset:
         counts.clear()
         nonzero.clear()
-    for chunk in chunks.difference(counts):
+    for chunk in pending:
         if _QUOTE_MARKS.isdisjoint(chunk):
             core = chunk.strip(_EDGE_PUNCTUATION)
             if core.isalpha():  # one word (_chunk_words, inlined: the common case)
@@ -909,6 +966,7 @@ def _count_chunks(chunks: set[str], words: _Words, counts: dict[str, int], nonze
         counts[chunk] = count
         if count:
             nonzero.add(chunk)
+    feed.done(token)
 
 
 def _may_be_lithuanian(text: str, counts: dict[str, int]) -> bool:
@@ -986,9 +1044,9 @@ def _sentence_parts(ctx: Context) -> Iterator[tuple[int, int]]:
     cached = ctx.options.get("_untranslated_sentences")
     if cached is None or cached[0] is not ctx.document:
         _, _, words, names = _lexicon(ctx)
-        counts, nonzero = _chunk_lithuanian_counts(words)
+        counts, nonzero, feed = _chunk_lithuanian_counts(words)
         chunks = _document_chunks(ctx)
-        _count_chunks(chunks, words, counts, nonzero)
+        _count_chunks(chunks, words, counts, nonzero, feed)
         found = []
         full = ctx.text
         # a sentence cannot have the three Lithuanian-looking words _lithuanian_part needs when the
@@ -1007,7 +1065,7 @@ def _sentence_parts(ctx: Context) -> Iterator[tuple[int, int]]:
                 text = full[sentence.start : sentence.end]
             else:
                 text = full[sentence.start : sentence.end]
-                _count_chunks(set(text.split()), words, counts, nonzero)  # its first and last chunk may be new
+                _count_chunks(set(text.split()), words, counts, nonzero, feed)  # its first and last chunk may be new
                 if not _may_be_lithuanian(text, counts):
                     continue
             part = _lithuanian_part(words, names, text, ctx.accept)
@@ -1071,10 +1129,11 @@ def _token_classes(words: _Words, reject: frozenset[str]) -> tuple[set[str], set
 
 
 @lru_cache(maxsize=16)
-def _chunk_classes(words: _Words, reject: frozenset[str]) -> tuple[set[str], set[str]]:
+def _chunk_classes(words: _Words, reject: frozenset[str]) -> tuple[set[str], set[str], _ChunkFeed]:
     """Chunks of text (as written, between whitespace) whose every word ``_may_be_flagged`` rejects,
-    and the others (whose words are all in the token classes then). Filled as documents are checked."""
-    return set(), set()
+    and the others (whose words are all in the token classes then), for the chunks of _CHUNK_LOG (the
+    feed). Filled as documents are checked."""
+    return set(), set(), _ChunkFeed()
 
 
 def _token_risky(token: str, safe: set[str], risky: set[str], words: _Words, reject: frozenset[str]) -> bool:
@@ -1160,17 +1219,20 @@ def _check_word(ctx: Context) -> Iterator[Finding]:
     safe, risky = _token_classes(words, reject)
     if len(safe) > 1_000_000:
         safe.clear()  # bound the memory of a long-running process
-    safe_chunks, risky_chunks = _chunk_classes(words, reject)
-    if len(safe_chunks) > _MAX_CHUNKS:
-        safe_chunks.clear()
+    safe_chunks, risky_chunks, feed = _chunk_classes(words, reject)
     chunks = _document_chunks(ctx)
-    for chunk in chunks.difference(safe_chunks, risky_chunks):  # chunks not seen before: classify every word
+    reset, pending, token = feed.pending(chunks)
+    if reset:
+        safe_chunks.clear()
+        risky_chunks.clear()
+    for chunk in pending:  # chunks not classified before: classify every word
         core = chunk.strip(_EDGE_PUNCTUATION)
-        if core in safe and core.isalpha():  # one word, known safe (_chunk_words, inlined: the common case)
-            safe_chunks.add(chunk)
-            continue
-        verdicts = [_token_risky(token, safe, risky, words, reject) for token in _chunk_words(chunk)]
-        (risky_chunks if any(verdicts) else safe_chunks).add(chunk)
+        if core.isalpha():  # one word, the core (_chunk_words, inlined: the common case)
+            flagged = _token_risky(core, safe, risky, words, reject)
+        else:
+            flagged = any([_token_risky(token, safe, risky, words, reject) for token in _WORD.findall(chunk)])
+        (risky_chunks if flagged else safe_chunks).add(chunk)
+    feed.done(token)
     # a sentence between whitespace has the words of its chunks: without a risky chunk, it is skipped
     unclean = _unclean_sentences(ctx)
     present = chunks.intersection(risky_chunks)
