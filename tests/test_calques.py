@@ -344,3 +344,14 @@ def test_findings_are_those_of_the_regex_module_alone(text: str) -> None:
         assert run(text, ["MT5"]) == routed
     finally:
         calques_module.Calque.matcher = matcher  # type: ignore[method-assign]
+
+
+def test_common_substring_is_the_longest_shared_one() -> None:
+    from mtcheck.substrings import common_substring
+
+    assert common_substring(["grey people", "green people"]) == " people"
+    assert common_substring(["abc", "xbcx", "bc"]) == "bc"
+    assert common_substring(["abcd", "abce"], minimum=4) == ""
+    assert common_substring(["abcd", "xabcdx"], minimum=4) == "abcd"
+    assert common_substring(["ab", "ba"]) == "a"  # the leftmost of the shortest string's, on a tie
+    assert common_substring([]) == "" and common_substring(["x", "y"]) == ""

@@ -19,6 +19,7 @@ import regex
 
 from mtcheck.model import Finding, Severity
 from mtcheck.rules.base import Context, Example, Rule
+from mtcheck.substrings import common_substring
 
 
 @dataclass(frozen=True)
@@ -408,15 +409,7 @@ class _Clause:
 
 def _shared_substring(strings: list[str]) -> str:
     """The longest substring of all ``strings`` (of 4 characters or more, else ""), when they are several."""
-    if len(strings) < 2:
-        return ""
-    shortest = min(strings, key=len)
-    for length in range(len(shortest), 3, -1):
-        for start in range(len(shortest) - length + 1):
-            candidate = shortest[start : start + length]
-            if all(candidate in string for string in strings):
-                return candidate
-    return ""
+    return common_substring(strings, minimum=4) if len(strings) >= 2 else ""
 
 
 Requirement = tuple[_Clause, ...]  # all must hold

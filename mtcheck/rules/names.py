@@ -20,6 +20,7 @@ import regex
 
 from mtcheck.model import Finding, Severity
 from mtcheck.rules.base import Context, Example, Rule
+from mtcheck.substrings import common_substring
 
 _LETTERS = r"\p{L}"
 # A capitalised word, possibly hyphenated ("Čmilytė-Nielsen").
@@ -67,15 +68,7 @@ class NameLexicon:
         """A substring of every form that ``other_forms`` matches ("" if they share none): a text
         without it has no match of ``other_forms``, which need not be searched then."""
         others = [form for form in self.alternatives if not (_CAPITAL.match(form) and _FIRST_LETTERS.match(form))]
-        if not others:
-            return ""
-        shortest = min(others, key=len)
-        for size in range(len(shortest), 0, -1):
-            for start in range(len(shortest) - size + 1):
-                needle = shortest[start : start + size]
-                if all(needle in form for form in others):
-                    return needle
-        return ""
+        return common_substring(others)
 
     @cached_property
     def digit_after_first_word(self) -> bool:
