@@ -27,9 +27,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import compress, pairwise
-from operator import add, and_
+from operator import add, and_, itemgetter
 from typing import Any
 
 import regex
@@ -54,12 +54,19 @@ class Noun:
 
 @dataclass(frozen=True)
 class NounLexicon:
-    pattern: Any  # compiled regex of every English form
+    source: str  # the `regex` pattern (IGNORECASE) of every English form: see ``pattern``
     forms: dict[str, Noun]  # folded English form -> noun
     heads: frozenset[str]  # every folded single-word form: a following word that makes a noun a modifier
     # a stdlib ``re`` pattern that matches in ``_plain_lower(text)`` exactly what ``pattern`` matches in
-    # a plain ``text`` (see _is_plain; faster there); None if unavailable
+    # a plain ``text`` (see _is_plain; faster there) and in ``_folded(text)`` what it matches in any
+    # text; None if unavailable
     lower_pattern: Any = None
+
+    @cached_property
+    def pattern(self) -> Any:
+        """The compiled ``source``: compiled only when needed (never, when ``lower_pattern`` is there),
+        as compiling it costs more than all the rest of the lexicon."""
+        return regex.compile(self.source, regex.IGNORECASE)
 
 
 _KINDS = ("thing", "country", "place", "ship")
@@ -103,7 +110,7 @@ def compile_nouns(raw: dict[str, Any]) -> NounLexicon:
         body = _trie_body(alternatives)
     else:
         body = "|".join(_form_piece(form) for form in alternatives)
-    pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d-])(?:{body})(?![\p{{L}}\p{{M}}\d-])", regex.IGNORECASE)
+    source = rf"(?<![\p{{L}}\p{{M}}\d-])(?:{body})(?![\p{{L}}\p{{M}}\d-])"
     lower_pattern = None
     if all(_trie_safe(form) for form in alternatives):
         # On plain text (see _is_plain), \p{L}\p{M}\d are the stdlib's [^\W_] (letters and ASCII
@@ -114,7 +121,7 @@ def compile_nouns(raw: dict[str, Any]) -> NounLexicon:
         ascii_body = body.replace(r"\s+", r"[ \t\n\x0b\x0c\r]+")
         lower_pattern = re.compile(rf"(?<![^\W_])(?<!-)(?:{ascii_body})(?![^\W_]|-)")
     heads = frozenset(form for form in forms if " " not in form)
-    return NounLexicon(pattern, forms, heads, lower_pattern)
+    return NounLexicon(source, forms, heads, lower_pattern)
 
 
 def _form_piece(form: str) -> str:
@@ -149,14 +156,21 @@ def _trie_body(forms: list[str]) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
 
+    pieces = {char: _form_piece(char) for char in _TRIE_CHARS}  # (escaping each node's character costs more)
+
     def emit(node: dict[str, Any]) -> str:
-        branches = [_form_piece(char) + emit(child) for char, child in node.items() if char]
+        # a chain of nodes with one branch each, no form ending at them, is their characters in a row
+        chain = ""
+        while len(node) == 1 and "" not in node:
+            ((char, node),) = node.items()
+            chain += pieces[char]
+        branches = [pieces[char] + emit(child) for char, child in node.items() if char]
         if not branches:
-            return ""
+            return chain
         inner = "|".join(branches)
         if "" in node:
-            return f"(?:{inner})?"
-        return f"(?:{inner})" if len(branches) > 1 else inner
+            return f"{chain}(?:{inner})?"
+        return f"{chain}(?:{inner})" if len(branches) > 1 else chain + inner
 
     return emit(root)
 
@@ -219,6 +233,53 @@ def _plain_lower(text: str) -> str:
     """
     lower = text.lower()
     return lower.replace("ſ", "s") if "ſ" in lower else lower
+
+
+class _Folded(dict[int, str]):
+    r"""The ``str.translate`` table that makes any text plain for the nouns' ``lower_pattern`` (filled in as
+    characters come): each character becomes one that the pattern treats as the `regex` module's
+    pattern of the lexicon treats the original (``pattern``, with IGNORECASE), at the same offset.
+
+    The pattern looks at characters one at a time: the letters, digits and punctuation of the forms
+    (lowercase ASCII; "'" also matches "’"), whitespace for their spaces, and [\p{L}\p{M}\d-] around
+    them. A character that the `regex` module, ignoring case, matches to one of the forms' characters
+    becomes that character (ASCII: lowercased; besides, "K" the Kelvin sign becomes "k", "ſ" "s" ...);
+    any other letter, mark or decimal digit "à" (a letter, and no form's character), whitespace " ",
+    and anything else "×" (neither). Checked over every character (all 0x110000) with both modules.
+    """
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = _fold_for_nouns(chr(code))
+        return value
+
+
+_FORM_CHARACTERS = "".join(sorted(_TRIE_CHARS - {" "})) + "’"
+
+
+@lru_cache(maxsize=1)
+def _character_classes() -> tuple[Any, Any, Any]:
+    r"""`regex` patterns of one character: any of the forms' (ignoring case), [\p{L}\p{M}\d-], \s."""
+    return (
+        regex.compile(f"[{regex.escape(_FORM_CHARACTERS)}]", regex.IGNORECASE),
+        regex.compile(r"[\p{L}\p{M}\d-]", regex.IGNORECASE),
+        regex.compile(r"\s"),
+    )
+
+
+def _fold_for_nouns(char: str) -> str:
+    if char.isascii():
+        return char.lower()
+    form_character, word, space = _character_classes()
+    if form_character.match(char):
+        for candidate in _FORM_CHARACTERS:
+            if regex.match(regex.escape(candidate), char, regex.IGNORECASE):
+                return candidate
+    if word.match(char):
+        return "à"
+    return " " if space.match(char) else "×"
+
+
+_FOLDED = _Folded()
 
 
 # _TOKEN for the stdlib ``re``, exact on plain text: there \p{L} is [^\W\d_], [\p{L}\p{M}\d] is [^\W_],
@@ -290,6 +351,7 @@ _match_group = re.Match.group
 _match_start = re.Match.start
 _match_end = re.Match.end
 _match_span = re.Match.span
+_first = itemgetter(0)
 
 
 # fmt: off
@@ -558,8 +620,9 @@ def sentence_mentions(
 
     # Things: nouns of the lexicon heading their noun phrase.
     spans: Iterable[tuple[int, int]]
-    if nouns.lower_pattern is not None and _is_plain(text):
-        spans = map(_match_span, nouns.lower_pattern.finditer(_plain_lower(text)))
+    if nouns.lower_pattern is not None:
+        plain = _plain_lower(text) if _is_plain(text) else text.translate(_FOLDED)
+        spans = map(_match_span, nouns.lower_pattern.finditer(plain))
     else:
         spans = [match.span() for match in nouns.pattern.finditer(text)]
     for match_start, match_end in spans:
@@ -1413,9 +1476,16 @@ def analyse(
     # surnames (see _teaches_later) comes again later teaches nothing that matters, whatever its
     # analysis. Worked out only for the sentences that need it (`last_seen`: where each folded
     # capitalised word was last seen).
-    last_seen: dict[str, int] = {}
+    # (the capitalised words are collected as they are, in C, and folded once each: a folded word's
+    # last sentence is the last one of the words that fold to it)
+    seen_as_is: dict[str, int] = {}
     for position, words in enumerate(sentence_words):
-        last_seen.update(dict.fromkeys([fold(word) for word in words if word[0].isupper()], position))
+        seen_as_is.update(dict.fromkeys(compress(words, map(str.isupper, map(_first, words))), position))
+    last_seen: dict[str, int] = {}
+    for word, position in seen_as_is.items():
+        folded = fold(word)
+        if last_seen.get(folded, -1) < position:
+            last_seen[folded] = position
     elsewhere: list[Mention] = []
     # Sentences outside every window that teach nothing that matters: what they name counts only for
     # "someone of the pronoun's gender was named before" (`earlier`), which resolve asks for rarely:

@@ -4,6 +4,7 @@ that contradict the gender of the person they refer to; and the silence where En
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import pytest
 
@@ -289,3 +290,62 @@ def test_noun_forms_outside_the_prefix_tree_still_match() -> None:
     assert not _trie_safe("армия")
     nouns = compile_nouns(raw)
     assert [m.group() for m in nouns.pattern.finditer("The army and the Армия, not армиями.")] == ["army", "Армия"]
+
+
+# --- the noun scan on any text: one stdlib pattern over a character-for-character translation ----------
+
+
+def _code_points() -> Iterator[int]:
+    # every character of the planes in use, a sample of the rest (unassigned, private use)
+    yield from range(0x30000)
+    yield from range(0xE0000, 0xE0080)
+    yield from range(0x30000, 0x110000, 97)
+
+
+def test_noun_translation_keeps_what_the_regex_pattern_sees_of_every_character() -> None:
+    import re
+
+    import regex
+
+    from mtcheck import antecedents
+
+    forms, word, space = antecedents._character_classes()
+    plain_word = re.compile(r"[^\W_]|-")
+    table = antecedents._FOLDED
+    for code in _code_points():
+        char = chr(code)
+        folded = char.translate(table)
+        assert len(folded) == 1, hex(code)
+        assert bool(word.match(char)) == bool(plain_word.match(folded)), hex(code)
+        assert bool(space.match(char)) == (folded in " \t\n\x0b\x0c\r"), hex(code)
+        if forms.match(char):
+            for letter in antecedents._FORM_CHARACTERS:
+                same = regex.match(regex.escape(letter), char, regex.IGNORECASE) is not None
+                assert same == (folded == letter), (hex(code), letter)
+        else:
+            assert folded not in antecedents._FORM_CHARACTERS, hex(code)
+
+
+def test_noun_scan_of_translated_text_equals_the_regex_pattern() -> None:
+    import random
+
+    from mtcheck import antecedents
+    from mtcheck.lexicons import bundled
+
+    nouns = antecedents.compile_nouns(bundled("noun_gender"))
+    forms = sorted(nouns.forms)
+    awkward = ["K", "ſ", "İ", "ı", "’", "\u00a0", "\u0301", "²", "٣", "ß", "Σ", "\x1c", "\x85", "\u2028", "-", "'",
+               " ", "\n", "A", "é", "ा", "€", "_", "."]
+    rng = random.Random(1)
+    for _ in range(3000):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            if rng.random() < 0.5:
+                form = "".join(ch.upper() if rng.random() < 0.3 else ch for ch in rng.choice(forms))
+                form = form.replace("s", rng.choice(["s", "ſ"])).replace("k", rng.choice(["k", "K"]))
+                parts.append(form.replace(" ", rng.choice([" ", "\u00a0", "\x1c", "  ", "\u2028"])))
+            else:
+                parts.append("".join(rng.choice(awkward) for _ in range(rng.randint(0, 3))))
+        text = "".join(parts)
+        expected = [m.span() for m in nouns.pattern.finditer(text)]
+        assert [m.span() for m in nouns.lower_pattern.finditer(text.translate(antecedents._FOLDED))] == expected, text
