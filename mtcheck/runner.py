@@ -73,20 +73,24 @@ def _parallel(items: Iterator[Item], settings: Settings, jobs: int) -> Iterator[
     # fork shares the parent's loaded modules; elsewhere spawn re-imports them once per worker
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context: Any = multiprocessing.get_context(method)
+    done: list[DocumentResult | InputError] = []
     if method == "fork":
         # The first document is checked here, before the workers fork: it loads and compiles every
-        # lexicon once, and the workers inherit all of it instead of each paying for it again.
+        # lexicon once, and the workers inherit all of it instead of each paying for it again. Its
+        # result is handed on only once the workers exist: no caller code (a progress bar's thread)
+        # runs before the fork.
         for item in items:
-            yield item if isinstance(item, InputError) else check_document(item, settings)
+            done.append(item if isinstance(item, InputError) else check_document(item, settings))
             if not isinstance(item, InputError):
                 break
-        import gc
-
-        # What the workers inherit is left out of garbage collection: a collection in a worker would
-        # otherwise write to every inherited object's header and so copy all their memory pages.
-        gc.freeze()
+        following = next(items, None)
+        if following is None:
+            yield from done
+            return
+        items = itertools.chain([following], items)
     window = 4 * jobs
-    with context.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+    with _pool(context, method, jobs, settings) as pool:
+        yield from done
         pending: collections.deque[Any] = collections.deque()
         chunks = iter(lambda: list(itertools.islice(items, CHUNK)), [])
         for chunk in chunks:
@@ -95,3 +99,18 @@ def _parallel(items: Iterator[Item], settings: Settings, jobs: int) -> Iterator[
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+
+
+def _pool(context: Any, method: str, jobs: int, settings: Settings) -> Any:
+    """The worker pool. Forked workers start with what this process has loaded; while they fork, that
+    is frozen out of garbage collection (a collection in a worker would write to every inherited
+    object's header and so copy all their memory pages), and unfrozen again here after."""
+    if method != "fork":
+        return context.Pool(jobs, initializer=_init_worker, initargs=(settings,))
+    import gc
+
+    gc.freeze()
+    try:
+        return context.Pool(jobs, initializer=_init_worker, initargs=(settings,))
+    finally:
+        gc.unfreeze()

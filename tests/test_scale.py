@@ -46,6 +46,23 @@ def test_jobs_give_identical_results_in_order() -> None:
     assert len(serial) == 61 and serial[30] == "mtcheck: error: c.jsonl:31: malformed JSON"
 
 
+@pytest.mark.parametrize(
+    "items",
+    [
+        [InputError("c.jsonl", "malformed JSON", n) for n in range(3)] + list(corpus(40)),  # errors first
+        [*corpus(1), *(InputError("c.jsonl", "malformed JSON", n) for n in range(30))],  # one document
+        [InputError("c.jsonl", "malformed JSON", n) for n in range(30)],  # no document at all
+    ],
+    ids=["errors-first", "one-document", "only-errors"],
+)
+def test_parallel_runs_with_errors_equal_the_serial_run(items: list[Document | InputError]) -> None:
+    import gc
+
+    serial = [_key(r) for r in run(iter(items), Settings(), jobs=1)]
+    assert [_key(r) for r in run(iter(items), Settings(), jobs=2)] == serial
+    assert gc.get_freeze_count() == 0  # what the workers inherit is frozen only while they fork
+
+
 def test_parallel_run_reads_ahead_a_bounded_window() -> None:
     consumed = itertools.count()
     last = [0]
