@@ -177,6 +177,17 @@ _LT_TIME_BARE = re.compile(r"(?<![\d.,])([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)(?![,
 _ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-.](\d{2})[-.](\d{2})(?!\d)")
 
 
+# Letters the stdlib ``re`` matches to an ASCII letter ignoring case, where ``lower()`` does not give that
+# letter: dotless ı and dotted İ (its lowercase is "i" + a combining dot) match "i", long ſ matches "s".
+# (The Kelvin sign K lowercases to "k" already.) Table keys are looked up with :func:`_key`.
+_CASE_VARIANTS = str.maketrans({"ı": "i", "İ": "i", "ſ": "s"})
+
+
+def _key(word: str) -> str:
+    """The lowercase table key of a word that a case-insensitive pattern of the table's words matched."""
+    return word.translate(_CASE_VARIANTS).lower()
+
+
 def _scale_lt(word: str) -> float:
     word = word.lower()
     if word.startswith("tūkst"):
@@ -493,7 +504,8 @@ def _scale_en(word: str) -> float:
 
 
 def _month_en(name: str) -> int:
-    return _EN_MONTH_ABBR[name.rstrip(".")[:4].lower() if name.lower().startswith("sept") else name[:3].lower()]
+    name = _key(name)
+    return _EN_MONTH_ABBR[name.rstrip(".")[:4] if name.startswith("sept") else name[:3]]
 
 
 def english(text: str) -> list[Mention]:
@@ -595,7 +607,7 @@ def _words(
     for match in pattern.finditer(text):
         if not free(match.start(), match.end()):
             continue
-        value = table[match.group(1).lower()]
+        value = table[_key(match.group(1))]
         end = match.end()
         scale = scale_pattern.match(text, end)
         if scale and value < 1000:

@@ -121,3 +121,15 @@ def test_number_missing_points_at_the_sentence() -> None:
 def test_decimal_comma_without_source() -> None:
     assert [f.text for f in run("Prices rose by 4,5 percent.", ["MT703"])] == ["4,5"]
     assert run("More than 1,500 people came.", ["MT703"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("He paid fıve euros.", [5.0]),  # dotless ı: the stdlib matches it to "i" ignoring case
+        ("FİVE people came.", [5.0]),  # dotted İ lowercases to "i" + a combining dot
+        ("It ended on 3 ſeptember 2019.", [3.0, 2019.0]),  # long ſ matches "s"
+    ],
+)
+def test_case_variants_of_number_words_read_as_the_words(text: str, values: list[float]) -> None:
+    assert sorted(v for m in english(text) for v in m.values) == values
