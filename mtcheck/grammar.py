@@ -90,22 +90,7 @@ def _stems(word: str) -> tuple[str, ...]:
 
 def is_verb(word: str, previous: str | None, verbs: Verbs, before_previous: str | None = None) -> bool:
     """Whether ``word`` (lowercase) is probably a verb form, given the words before it (lowercase)."""
-    if word in verbs.auxiliaries:
-        return True
-    if word in verbs.not_verbs:
-        return False
-    after_noun_marker = previous is not None and (
-        previous in NOUN_CONTEXT
-        # "the annual report": article + modifier (not a plural subject: "the prices rise")
-        or (before_previous in ARTICLES and not previous.endswith("s") and word in verbs.base)
-    )
-    if word in verbs.irregular:
-        return not after_noun_marker
-    if len(word) > 4 and (word.endswith("ed") or word.endswith("ing")):
-        return not (after_noun_marker and previous in ARTICLES)
-    if any(stem in verbs.base for stem in _stems(word)):
-        return not after_noun_marker
-    return False
+    return _in_context(_kind(word, verbs), word, previous, before_previous, verbs)
 
 
 def tokens(text: str) -> list[str]:
@@ -153,29 +138,35 @@ def _kind(word: str, verbs: Verbs) -> int:
     return kind
 
 
+def _in_context(kind: int, word: str, previous: str | None, before_previous: str | None, verbs: Verbs) -> bool:
+    """:func:`is_verb` for a ``word`` of the given :func:`_kind`."""
+    if kind == _AUXILIARY:
+        return True
+    if kind == _NOT_VERB:
+        return False
+    after_noun_marker = previous is not None and (
+        previous in NOUN_CONTEXT
+        # "the annual report": article + modifier (not a plural subject: "the prices rise")
+        or (before_previous in ARTICLES and not previous.endswith("s") and word in verbs.base)
+    )
+    if kind == _ED_ING:
+        return not (after_noun_marker and previous in ARTICLES)
+    return not after_noun_marker  # irregular forms, and forms of a base verb
+
+
 def has_verb(words: Sequence[str], verbs: Verbs) -> bool:
     previous: str | None = None
     lowered = [word.lower().replace("’", "'") for word in words]
     kinds = verbs.kinds
     for position, lower in enumerate(lowered):
-        # is_verb(lower, previous, verbs, the word before previous), with its word-only tests cached
+        # is_verb(lower, previous, verbs, the word before previous); its word-only tests cached by kind
         kind = kinds.get(lower)
         if kind is None:
             kind = _kind(lower, verbs)
-        if kind == _AUXILIARY:
+        if kind != _NOT_VERB and _in_context(
+            kind, lower, previous, lowered[position - 2] if position > 1 else None, verbs
+        ):
             return True
-        if kind != _NOT_VERB:
-            after_noun_marker = previous is not None and (
-                previous in NOUN_CONTEXT
-                or (
-                    position > 1
-                    and lowered[position - 2] in ARTICLES
-                    and not previous.endswith("s")
-                    and lower in verbs.base
-                )
-            )
-            if not after_noun_marker or (kind == _ED_ING and previous not in ARTICLES):
-                return True
         if lower.endswith("'s") and (lowered[position + 1] if position + 1 < len(lowered) else "") in _AFTER_IS:
             return True
         if previous in _SUBJECTS and lower.isalpha() and lower not in NOUN_CONTEXT:
