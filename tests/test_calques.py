@@ -355,3 +355,32 @@ def test_common_substring_is_the_longest_shared_one() -> None:
     assert common_substring(["abcd", "xabcdx"], minimum=4) == "abcd"
     assert common_substring(["ab", "ba"]) == "a"  # the leftmost of the shortest string's, on a tie
     assert common_substring([]) == "" and common_substring(["x", "y"]) == ""
+
+
+def test_stdlib_equivalents_are_compiled_with_the_public_api() -> None:
+    # re.compile(source, flags): the same program as the parse tree compiled (re._compiler) before
+    for calque in _CALQUES.entries:
+        if calque.stdlib is None:
+            continue
+        pattern = calque.stdlib.pattern
+        assert isinstance(pattern, re.Pattern)
+        # compiled from its source text (a parse tree compiled with re._compiler has no pattern text)
+        assert isinstance(pattern.pattern, str) and pattern.pattern, calque.id
+        assert re.compile(pattern.pattern, pattern.flags).pattern == pattern.pattern
+
+
+def test_text_facts_live_in_the_document_context() -> None:
+    # computed once a document and kept in its ctx.options (no module-level state shared by threads)
+    from mtcheck.model import Document
+    from mtcheck.rules import Context
+    from mtcheck.segment import segment
+
+    text = "Passengers riding as rabbits were fined."
+    ctx = Context(Document("t.txt", "t.txt", text), segment(text))
+    facts = calques_module._text_facts(ctx)
+    assert facts.text is ctx.text and calques_module._text_facts(ctx) is facts
+    assert ctx.options["_calques_facts"] is facts
+    other = Context(Document("u.txt", "u.txt", text + " Again."), segment(text + " Again."))
+    assert calques_module._text_facts(other) is not facts
+    assert calques_module._text_facts(ctx) is facts
+    assert not hasattr(calques_module, "_last_facts")

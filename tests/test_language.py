@@ -157,3 +157,24 @@ def test_lazy_rows_equal_the_loaded_rows(word: str) -> None:
     assert (word in lazy) == (word in reference)
     if word in lazy:
         assert lazy[word] == reference[word]
+
+
+def test_chunk_counts_of_a_text_too_long_for_the_packed_fields() -> None:
+    # 2**21 characters or more: counted unpacked (an explicit test, not an assert that -O removes)
+    text = "the ir x " * ((1 << bilingual._FIELD) // 9 + 1)
+    assert len(text) >= 1 << bilingual._FIELD
+    assert bilingual._function_word_counts(text) == _reference_counts(text)
+    chunk = "x-the-ir" * ((1 << bilingual._FIELD) // 8 + 1)  # one chunk with over 2**21 words
+    assert bilingual._function_word_counts(chunk) == _reference_counts(chunk)
+
+
+def test_a_full_chunk_table_is_replaced_not_cleared(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a thread still summing over the old table must find every chunk it added there
+    monkeypatch.setattr(bilingual, "_MAX_CHUNKS", 2)
+    full = {"one": 1, "two": 1, "three": 1}
+    monkeypatch.setattr(bilingual, "_CHUNK_WEIGHTS", full)
+    text = "a new text with the words ir and more words"
+    assert bilingual._function_word_counts(text) == _reference_counts(text)
+    assert bilingual._CHUNK_WEIGHTS is not full and set(text.split()) <= bilingual._CHUNK_WEIGHTS.keys()
+    assert full == {"one": 1, "two": 1, "three": 1}  # left as it was for its readers
+    assert bilingual._function_word_counts(text) == _reference_counts(text)

@@ -354,3 +354,29 @@ def test_cached_word_facts_equal_the_old_word_tests(words: list[str]) -> None:
             nominatives and any(stem in nominatives for stem in facts.oblique_stems)
         )
         assert possible == _old_may_be_oblique(word, _LEXICON, nominatives), word
+
+
+def test_per_document_hits_and_tokens_live_in_the_document_context() -> None:
+    # computed once a document and kept in its ctx.options: no module-level state that documents
+    # checked at the same time in other threads would overwrite
+    from mtcheck.model import Document
+    from mtcheck.rules import Context
+    from mtcheck.segment import segment
+
+    def context(text: str) -> Context:
+        return Context(Document("t.txt", "t.txt", text), segment(text))
+
+    assert not any(hasattr(names_module, name) for name in ("_LAST_HITS", "_LAST_FOREIGN", "_LAST_TOKENS"))
+    text = "Donaldas Trampas met Vladimiro Putino in Helsinkis with Angelai Merkel."
+    ctx = context(text)
+    hits = names_module.known_name_hits(ctx)
+    assert hits and names_module.known_name_hits(ctx) == hits
+    assert ctx.options["_names_known_hits"][1] == hits
+    foreign = names_module._unknown_foreign_hits(ctx)
+    assert names_module._unknown_foreign_hits(ctx) == foreign
+    assert ctx.options["_names_tokens"][0] is ctx.text
+    # another document (checked in between, as another thread would) leaves this one's results alone
+    other = context("Nothing to see here, said Jonas.")
+    assert names_module.known_name_hits(other) == []
+    assert names_module.known_name_hits(ctx) == hits
+    assert names_module._name_tokens(text)[0] == names_module._name_tokens(text, ctx.options)[0]

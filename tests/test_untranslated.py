@@ -387,10 +387,9 @@ def test_chunk_starts_equal_the_split_chunks(text: str) -> None:
 @_EQUIVALENCE
 @given(_MIXED_TEXT)
 def test_chunk_counts_equal_a_count_of_their_words(text: str) -> None:
-    counts: dict[str, int] = {}
-    nonzero: set[str] = set()
     chunks = set(text.split())
-    untranslated_module._count_chunks(chunks, _WORDS, counts, nonzero, untranslated_module._ChunkFeed())
+    feed = untranslated_module._ChunkFeed(lambda: ({}, set()))
+    counts, nonzero = untranslated_module._count_chunks(chunks, _WORDS, feed)
     for chunk in chunks:
         # the lowercase Lithuanian-looking words of the chunk, found by the word regex
         exact = sum(
@@ -437,7 +436,7 @@ def test_findings_do_not_depend_on_chunks_seen_before(texts: list[str]) -> None:
 @_EQUIVALENCE
 @given(st.lists(_MIXED_TEXT, min_size=2, max_size=3))
 def test_findings_do_not_depend_on_the_chunk_log_being_cleared(texts: list[str]) -> None:
-    # the shared chunk log (_CHUNK_LOG) is cleared past a bound, and every rule's chunk classes with it:
+    # the thread's chunk log (_chunk_log()) is cleared past a bound, and every rule's chunk classes with it:
     # with a tiny bound (cleared at almost every document), the findings are the same
     expected = [run(text, ["MT3"]) for text in texts]
     saved = untranslated_module._MAX_CHUNKS
@@ -452,16 +451,44 @@ def test_findings_do_not_depend_on_the_chunk_log_being_cleared(texts: list[str])
 
 def test_chunk_feeds_classify_every_registered_chunk() -> None:
     # a feed that has not looked for a while catches up with every chunk logged meanwhile
-    log = untranslated_module._CHUNK_LOG
-    feed = untranslated_module._ChunkFeed()
-    classified: set[str] = set()
+    log = untranslated_module._chunk_log()
+    feed = untranslated_module._ChunkFeed(set)
     for chunks in ({"a", "b."}, {"b.", "c"}, {"a", "d,"}):
-        other = untranslated_module._ChunkFeed()
+        other = untranslated_module._ChunkFeed(set)
         other.done(other.pending(chunks)[2])  # another classifier registers the chunks first
-        reset, pending, token = feed.pending(chunks)
+        reset, pending, token, classified = feed.pending(chunks)
+        assert classified is feed.classes
         if reset:
             classified.clear()
         classified.update(pending)
         feed.done(token)
         assert chunks <= classified
         assert log.seen >= chunks
+
+
+def test_chunk_logs_and_feed_classes_are_per_thread() -> None:
+    # each thread has its own chunk log and its own classes in each feed: a reset or a registration in
+    # one thread never leaves another thread's chunks unclassified
+    import threading
+
+    feed = untranslated_module._ChunkFeed(set)
+    seen: dict[str, tuple[set[str], set[str], bool]] = {}
+
+    def classify(name: str, chunks: set[str]) -> None:
+        reset, pending, token, classified = feed.pending(chunks)
+        if reset:
+            classified.clear()
+        classified.update(pending)
+        feed.done(token)
+        seen[name] = (set(classified), set(untranslated_module._chunk_log().seen), reset)
+
+    main_chunks = {"mainonly1", "shared"}
+    classify("main", main_chunks)
+    thread = threading.Thread(target=classify, args=("other", {"threadonly1", "shared"}))
+    thread.start()
+    thread.join()
+    other_classes, other_log, other_reset = seen["other"]
+    assert other_reset  # a new thread starts with its own, empty, log
+    assert "mainonly1" not in other_classes and "mainonly1" not in other_log
+    assert {"threadonly1", "shared"} <= other_classes
+    assert "threadonly1" not in feed.classes and main_chunks <= feed.classes

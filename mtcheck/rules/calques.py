@@ -175,7 +175,7 @@ def _stdlib_equivalent(source: str, case_sensitive: bool) -> _Portable | None:
     if tree.getwidth()[0] == 0 or not _portable(list(tree), literals):
         return None
     try:
-        compiled = _sre_compile.compile(tree, flags)  # what re.compile(source, flags) does, parsed once
+        compiled = re.compile(source, flags)  # (parsed again: the same tree, from the public API)
     except Exception:  # a variable-width lookbehind
         return None
     return _Portable(compiled, frozenset(literals))
@@ -357,7 +357,6 @@ def _combined(parts: list[str], case_sensitive: bool) -> Any:
 # the pattern delimits as a whole word is looked up in the document's set of words, any other one is
 # searched as a substring. A pattern the analysis does not understand is always scanned.
 _sre_parse: Any = importlib.import_module("re._parser")
-_sre_compile: Any = importlib.import_module("re._compiler")
 _REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
 _FOLD_EXTRA = str.maketrans({"\u0307": None, "ı": "i"})
 _ASCII_WORDS = re.compile(r"[a-z0-9_]+")  # faster than the regex module's, over a document or a keyword
@@ -613,13 +612,15 @@ class _TextFacts:
         return all(_char_agrees(char) for char in self.unusual)
 
 
-_last_facts: list[_TextFacts] = []
-
-
-def _text_facts(text: str) -> _TextFacts:
-    if not _last_facts or _last_facts[0].text is not text:
-        _last_facts[:] = [_TextFacts(text)]
-    return _last_facts[0]
+def _text_facts(ctx: Context) -> _TextFacts:
+    """The facts of ``ctx.text``, computed once a document (MT501 and MT502 both read them): kept in
+    the document's ``ctx.options``, so that documents checked at the same time in other threads
+    never see them."""
+    facts: _TextFacts | None = ctx.options.get("_calques_facts")
+    text = ctx.text
+    if facts is None or facts.text is not text:
+        facts = ctx.options["_calques_facts"] = _TextFacts(text)
+    return facts
 
 
 def _scan(
@@ -666,7 +667,7 @@ def _findings(ctx: Context, severity: Severity) -> Iterator[Finding]:
         if group.severity != severity:
             continue
         if facts is None:
-            facts = _text_facts(ctx.text)
+            facts = _text_facts(ctx)
             folded, words = facts.folded, facts.words
         hits = group.anchors.intersection(words)
         pool: Iterable[int] = group.always

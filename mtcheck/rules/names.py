@@ -11,10 +11,10 @@ and a Lithuanian name used in the document both in the nominative and in another
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 
@@ -189,7 +189,9 @@ def _index_by_first_word(alternatives: list[str]) -> tuple[dict[str, tuple[str, 
     return {word: tuple(forms) for word, forms in index.items()}, _forms_pattern(others) if others else None
 
 
-def _form_matches(text: str, lexicon: NameLexicon) -> Iterator[tuple[int, int, str]]:
+def _form_matches(
+    text: str, lexicon: NameLexicon, options: dict[str, Any] | None = None
+) -> Iterator[tuple[int, int, str]]:
     """``lexicon.pattern.finditer(text)`` as (start, end, form), faster.
 
     A form that starts with a capital starts at a capitalised word whose run of letters is the form's
@@ -210,7 +212,7 @@ def _form_matches(text: str, lexicon: NameLexicon) -> Iterator[tuple[int, int, s
     length = len(text)
     other = others.search(text) if others is not None and lexicon.other_needle in text else None
     runs: Iterator[Any] = iter(())
-    words = set(_name_tokens(text)[0])
+    words = set(_name_tokens(text, options)[0])
     if (
         lexicon.digit_after_first_word
         or not index.keys().isdisjoint(words)  # (a first word has no hyphen)
@@ -268,22 +270,29 @@ def _full_name_start(ctx: Context, start: int, lexicon: NameLexicon) -> tuple[in
     return start, None, False
 
 
-_LAST_HITS: dict[str, Any] = {}  # MT401-MT404 all need the known-name hits of the same document
+_T = TypeVar("_T")
+
+
+def _per_document(ctx: Context, name: str, lexicon: NameLexicon, compute: Callable[[], list[_T]]) -> list[_T]:
+    """``compute()``, once a document: kept in the document's ``ctx.options`` (which no other thread
+    sees), for this lexicon and vocabulary."""
+    key = (lexicon, ctx.document, ctx.accept)
+    cached: tuple[tuple[Any, ...], list[_T]] | None = ctx.options.get(name)
+    if cached is None or any(a is not b for a, b in zip(cached[0], key, strict=True)):
+        cached = ctx.options[name] = (key, compute())
+    return list(cached[1])
 
 
 def known_name_hits(ctx: Context) -> list[Hit]:
-    """Listed names in a Lithuanian form (MT401), with the full-name span (computed once a document)."""
+    """Listed names in a Lithuanian form (MT401), with the full-name span (computed once a document:
+    MT401-MT404 all need them)."""
     lexicon = _lexicon(ctx)
-    key = (id(lexicon), ctx.text, ctx.accept)
-    if _LAST_HITS.get("key") != key:
-        _LAST_HITS["hits"] = _known_name_hits(ctx, lexicon)
-        _LAST_HITS["key"] = key
-    return list(_LAST_HITS["hits"])
+    return _per_document(ctx, "_names_known_hits", lexicon, lambda: _known_name_hits(ctx, lexicon))
 
 
 def _known_name_hits(ctx: Context, lexicon: NameLexicon) -> list[Hit]:
     hits: list[Hit] = []
-    for match_start, match_end, word in _form_matches(ctx.text, lexicon):
+    for match_start, match_end, word in _form_matches(ctx.text, lexicon, ctx.options):
         if ctx.accepted(word):
             continue
         name = lexicon.forms[word]
@@ -353,28 +362,23 @@ def _check_unknown_foreign(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(start, end, message, suggestion, confidence=confidence)
 
 
-_LAST_FOREIGN: dict[str, Any] = {}  # MT402 and MT403 both need the foreign-name hits of the same document
-_LAST_TOKENS: dict[str, Any] = {}
-
-
-def _name_tokens(text: str) -> tuple[list[str], list[Any]]:
-    """The capitalised words of the text and their matches, in text order (computed once a document):
-    the loops below test the words, and read the match of the few that interest them."""
-    if _LAST_TOKENS.get("text") is not text:
+def _name_tokens(text: str, options: dict[str, Any] | None = None) -> tuple[list[str], list[Any]]:
+    """The capitalised words of the text and their matches, in text order: the loops below test the
+    words, and read the match of the few that interest them. Computed once a document when given the
+    document's ``ctx.options`` (where they are kept: no other thread sees them)."""
+    cached: tuple[str, tuple[list[str], list[Any]]] | None = None if options is None else options.get("_names_tokens")
+    if cached is None or cached[0] is not text:
         matches = list(_NAME_TOKEN.finditer(text))
-        _LAST_TOKENS["tokens"] = ([match.group() for match in matches], matches)
-        _LAST_TOKENS["text"] = text
-    words, matches = _LAST_TOKENS["tokens"]
-    return words, matches
+        cached = (text, ([match.group() for match in matches], matches))
+        if options is not None:
+            options["_names_tokens"] = cached
+    return cached[1]
 
 
 def _unknown_foreign_hits(ctx: Context) -> list[tuple[int, int, str, str, float]]:
+    """MT402's hits (computed once a document: MT402 and MT403 both need them)."""
     lexicon = _lexicon(ctx)
-    key = (id(lexicon), ctx.text, ctx.accept)
-    if _LAST_FOREIGN.get("key") != key:
-        _LAST_FOREIGN["hits"] = _compute_unknown_foreign_hits(ctx, lexicon)
-        _LAST_FOREIGN["key"] = key
-    return list(_LAST_FOREIGN["hits"])
+    return _per_document(ctx, "_names_foreign_hits", lexicon, lambda: _compute_unknown_foreign_hits(ctx, lexicon))
 
 
 _ADDED_ENDS = ("ui", "o", "ą", "į", "as", "is")  # every ending of _ADDED ends with one of these
@@ -388,7 +392,7 @@ def _bound_word_facts(lexicon: NameLexicon) -> None:
 def _compute_unknown_foreign_hits(ctx: Context, lexicon: NameLexicon) -> list[tuple[int, int, str, str, float]]:
     _bound_word_facts(lexicon)
     text = ctx.text
-    names, tokens = _name_tokens(text)
+    names, tokens = _name_tokens(text, ctx.options)
     bare = set(names)
     # the words that pass the tests of the loop below that depend on the word only (order-free: only
     # looked up)
@@ -527,7 +531,7 @@ def _check_lithuanian_oblique(ctx: Context) -> Iterator[Finding]:
     lexicon = _lexicon(ctx)
     _bound_word_facts(lexicon)
     text = ctx.text
-    names, tokens = _name_tokens(text)
+    names, tokens = _name_tokens(text, ctx.options)
     # in text order, never set order: which nominative a stem gets must not depend on string hashing
     facts_of = lexicon.word_facts
     records = [(word, facts_of.get(word) or _word_facts(word, lexicon)) for word in dict.fromkeys(names)]

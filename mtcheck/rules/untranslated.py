@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import regex
 
@@ -169,14 +169,14 @@ _ENGLISH_DETERMINERS = frozenset(
     ]
 )
 _SEVERITIES = {"minor": Severity.MINOR, "major": Severity.MAJOR, "critical": Severity.CRITICAL}
-# Bound on the per-process caches keyed by whitespace-separated chunks of text.
+# Bound on the per-thread caches keyed by whitespace-separated chunks of text.
 _MAX_CHUNKS = 1_000_000
 
 
 def _document_chunks(ctx: Context) -> set[str]:
     """The document's distinct whitespace-separated chunks (``ctx.text.split()``), computed once a
     document. No word, abbreviation start or letter run crosses whitespace, so the document-level
-    pre-filters below classify chunks (cached per process: most chunks recur) instead of re-scanning
+    pre-filters below classify chunks (cached per thread: most chunks recur) instead of re-scanning
     the text with regexes."""
     cached = ctx.options.get("_untranslated_chunks")
     if cached is None or cached[0] is not ctx.document:
@@ -187,59 +187,104 @@ def _document_chunks(ctx: Context) -> set[str]:
 
 
 class _ChunkLog:
-    """Every chunk seen in this process, once each, in the order first seen (bounded: cleared, with a
-    new epoch, past _MAX_CHUNKS). The per-process chunk classifiers of MT301-MT304 read it through a
-    _ChunkFeed: each classifies the chunks logged since it last looked, so that a document's chunks
-    are looked up in one big per-process set (here), once per document, rather than in each rule's own
-    set of chunks seen (a few hundred cache misses each). After ``register(chunks)`` and a feed's
-    catch-up, every chunk of ``chunks`` is classified by that feed's classifier: exactly as before."""
+    """Every chunk this thread has seen, once each, in the order first seen (bounded: cleared, with a
+    new epoch, past _MAX_CHUNKS). The chunk classifiers of MT301-MT304 read it through a _ChunkFeed:
+    each classifies the chunks logged since it last looked, so that a document's chunks are looked up
+    in one big set (here), once per document, rather than in each rule's own set of chunks seen (a few
+    hundred cache misses each). After ``register(chunks)`` and a feed's catch-up, every chunk of
+    ``chunks`` is classified by that feed's classifier.
+
+    One log per thread (``_chunk_log()``), as each feed keeps its position and its classes per thread:
+    documents checked at the same time in several threads (``check_text`` from a thread pool) never
+    see another thread's log, reset or classes, so no lock is needed and the results are those of a
+    single thread. The memory is bounded per thread."""
+
+    __slots__ = ("chunks", "epoch", "last", "seen")
 
     def __init__(self) -> None:
         self.seen: set[str] = set()
         self.chunks: list[str] = []
         self.epoch = 0
-        self._last: list[set[str]] = []  # the chunks registered last (kept alive: compared by identity)
-        self._lock = threading.Lock()
+        self.last: set[str] | None = None  # the chunks registered last (kept alive: compared by identity)
 
     def register(self, chunks: set[str]) -> None:
-        if self._last and self._last[0] is chunks:
+        if self.last is chunks:
             return  # the same document's chunks again (the next rule)
-        with self._lock:
-            if len(self.seen) > _MAX_CHUNKS:  # bound the memory of a long-running process
-                self.seen = set()
-                self.chunks = []
-                self.epoch += 1
-            new = chunks.difference(self.seen)
-            if new:
-                self.seen.update(new)
-                self.chunks.extend(new)  # (classification is per chunk: the order does not matter)
-            self._last[:] = [chunks]
+        if len(self.seen) > _MAX_CHUNKS:  # bound the memory of a long-running process
+            self.seen = set()
+            self.chunks = []
+            self.epoch += 1
+        new = chunks.difference(self.seen)
+        if new:
+            self.seen.update(new)
+            self.chunks.extend(new)  # (classification is per chunk: the order does not matter)
+        self.last = chunks
 
 
-_CHUNK_LOG = _ChunkLog()
+_THREAD = threading.local()  # this thread's _ChunkLog (``log``)
 
 
-class _ChunkFeed:
-    """One classifier's position in ``_CHUNK_LOG``. ``pending()`` gives the chunks to classify (all of
-    the log, with reset True, when the log was cleared since: the classifier clears its classes first);
-    ``done(token)`` records them classified (only then, so that a feed never skips an unclassified chunk)."""
+def _chunk_log() -> _ChunkLog:
+    """This thread's chunk log."""
+    try:
+        log: _ChunkLog = _THREAD.log
+    except AttributeError:
+        log = _THREAD.log = _ChunkLog()
+    return log
 
-    def __init__(self) -> None:
+
+_Classes = TypeVar("_Classes")
+
+
+class _FeedState(Generic[_Classes]):
+    """A feed's position in one thread's log, and its classifier's classes of the chunks before it."""
+
+    __slots__ = ("classes", "epoch", "position")
+
+    def __init__(self, classes: _Classes) -> None:
         self.epoch = -1
         self.position = 0
+        self.classes = classes
 
-    def pending(self, chunks: set[str]) -> tuple[bool, list[str], tuple[int, int]]:
-        """Register ``chunks`` and return (reset, the chunks not classified yet, token for ``done``)."""
-        log = _CHUNK_LOG
+
+class _ChunkFeed(Generic[_Classes]):
+    """One classifier's position in this thread's ``_chunk_log()``, with its classes of the chunks
+    (made by ``factory``; per thread, like the log). ``pending()`` gives the chunks to classify (all of
+    the log, with reset True, when the log was cleared since: the classifier clears its classes first)
+    and the classes; ``done(token)`` records them classified (only then, so that a feed never skips an
+    unclassified chunk)."""
+
+    def __init__(self, factory: Callable[[], _Classes]) -> None:
+        self._factory = factory
+        self._local = threading.local()
+
+    def _state(self) -> _FeedState[_Classes]:
+        try:
+            state: _FeedState[_Classes] = self._local.state
+        except AttributeError:
+            state = self._local.state = _FeedState(self._factory())
+        return state
+
+    @property
+    def classes(self) -> _Classes:
+        """This thread's classes (of the chunks classified so far)."""
+        return self._state().classes
+
+    def pending(self, chunks: set[str]) -> tuple[bool, list[str], tuple[int, int], _Classes]:
+        """Register ``chunks`` and return (reset, the chunks not classified yet, token for ``done``,
+        this thread's classes)."""
+        log = _chunk_log()
         log.register(chunks)
+        state = self._state()
         epoch, logged = log.epoch, log.chunks
         size = len(logged)
-        if epoch != self.epoch:
-            return True, logged[:size], (epoch, size)
-        return False, logged[self.position : size], (epoch, size)
+        if epoch != state.epoch:
+            return True, logged[:size], (epoch, size), state.classes
+        return False, logged[state.position : size], (epoch, size), state.classes
 
     def done(self, token: tuple[int, int]) -> None:
-        self.epoch, self.position = token
+        state = self._state()
+        state.epoch, state.position = token
 
 
 # Characters around a word in a chunk ("said,", "(Vilnius)") that are not letters, marks, digits, hyphens or
@@ -254,12 +299,6 @@ def _chunk_words(chunk: str) -> list[str]:
         return [core]
     words: list[str] = _WORD.findall(chunk)
     return words
-
-
-def _clean_bounds(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` begins and ends at whitespace (or the text's ends): its words, scanned
-    with ``pos``/``endpos``, are then exactly the words of its chunks."""
-    return (start == 0 or text[start - 1].isspace()) and (end >= len(text) or text[end].isspace())
 
 
 def _lower_word_is_lithuanian_spelled(word: str) -> bool:
@@ -401,14 +440,16 @@ class _Abbreviations:
     # compiled regex of the abbreviations' first words (up to the first space), with the candidates'
     # lookbehind: every match of ``pattern`` starts with one, inside one whitespace-separated chunk
     first_words: Any = None
-    _chunk_offsets: dict[str, tuple[int, ...]] = field(default_factory=dict)  # chunk -> where first_words starts
-    _feed: _ChunkFeed = field(default_factory=_ChunkFeed)  # the chunks classified: those of _CHUNK_LOG
-    _chunks_flagged: set[str] = field(default_factory=set)  # the classified chunks with an offset
+    # the chunks classified (those of the thread's _chunk_log()): (the classified chunks with an offset,
+    # chunk -> where first_words starts)
+    _feed: _ChunkFeed[tuple[set[str], dict[str, tuple[int, ...]]]] = field(
+        default_factory=lambda: _ChunkFeed(lambda: (set(), {}))
+    )
 
     def finditer(self, text: str, chunks: set[str] | None = None) -> Iterator[Any]:
         """``pattern.finditer(text)``, faster: the full pattern (slow lookbehinds) is tried only where
         an abbreviation can start. With ``first_words``: inside the chunks (``chunks``, the distinct
-        ``text.split()``) where an abbreviation's first word starts (classified once per process);
+        ``text.split()``) where an abbreviation's first word starts (classified once per thread);
         else where ``candidates`` finds one (one overlapped scan)."""
         if self.candidates is None:
             yield from self.pattern.finditer(text)
@@ -430,8 +471,7 @@ class _Abbreviations:
     def _positions(self, text: str, chunks: set[str]) -> list[int]:
         """Sorted offsets in ``text`` where an abbreviation's first word starts: a superset of where
         ``candidates`` matches (whose every match starts with a first word, within one chunk)."""
-        flagged, offsets = self._chunks_flagged, self._chunk_offsets
-        reset, pending, token = self._feed.pending(chunks)
+        reset, pending, token, (flagged, offsets) = self._feed.pending(chunks)
         if reset:
             flagged.clear()
             offsets.clear()
@@ -550,16 +590,18 @@ class _Dates:
     # name -> (source, flags) of the regexes below, compiled when first used: most documents need none
     sources: dict[str, tuple[str, int]]
     forms: frozenset[str] | None = None  # every month and weekday form, when all are plain Lithuanian words
-    # per-process classes of the chunks of _CHUNK_LOG: (with a letter run that is a form, starting
+    # classes of the chunks of the thread's _chunk_log(): (with a letter run that is a form, starting
     # with "d.", with "m.")
-    _chunk_classes: tuple[set[str], set[str], set[str]] = field(default_factory=lambda: (set(), set(), set()))
-    _feed: _ChunkFeed = field(default_factory=_ChunkFeed)
+    _feed: _ChunkFeed[tuple[set[str], set[str], set[str]]] = field(
+        default_factory=lambda: _ChunkFeed(lambda: (set(), set(), set()))
+    )
 
-    def _classify(self, chunks: set[str]) -> None:
-        with_form, day_mark, year_mark = self._chunk_classes
-        reset, pending, token = self._feed.pending(chunks)
+    def _classify(self, chunks: set[str]) -> tuple[set[str], set[str], set[str]]:
+        """Classify the chunks not classified yet; this thread's classes (``chunks`` all in them)."""
+        reset, pending, token, classes = self._feed.pending(chunks)
+        with_form, day_mark, year_mark = classes
         if reset:
-            for chunk_class in self._chunk_classes:
+            for chunk_class in classes:
                 chunk_class.clear()
         forms = self.forms
         for chunk in pending:
@@ -571,6 +613,7 @@ class _Dates:
             if chunk.startswith("m."):
                 year_mark.add(chunk)
         self._feed.done(token)
+        return classes
 
     @cached_property
     def date(self) -> Any:  # a month form with its year and day
@@ -592,23 +635,20 @@ class _Dates:
         """False when ``date`` cannot match in ``text``: the month of a match is a whole run of letters
         (a non-letter on each side), so one of the text's letter runs must be a form, in any case.
         Letter runs do not cross whitespace: the chunks (``chunks``, the distinct ``text.split()``) are
-        classified instead, once per process."""
+        classified instead, once per thread."""
         if self.forms is None:
             return True
         chunks = set(text.split()) if chunks is None else chunks
-        self._classify(chunks)
-        return not chunks.isdisjoint(self._chunk_classes[0])
+        return not chunks.isdisjoint(self._classify(chunks)[0])
 
     def may_have_day(self, text: str, chunks: set[str]) -> bool:
         """False when ``day_d`` cannot match: its "d." follows whitespace, so it starts a chunk."""
-        self._classify(chunks)
-        return not chunks.isdisjoint(self._chunk_classes[1])
+        return not chunks.isdisjoint(self._classify(chunks)[1])
 
     def may_have_year(self, text: str, chunks: set[str]) -> bool:
         r"""False when ``year_m`` cannot match: its "m." follows whitespace (``\s``, which str.split()
         splits at too), so it starts a chunk."""
-        self._classify(chunks)
-        return not chunks.isdisjoint(self._chunk_classes[2])
+        return not chunks.isdisjoint(self._classify(chunks)[2])
 
     @staticmethod
     def may_have_year_case(text: str) -> bool:
@@ -922,11 +962,12 @@ _MARKS_AS_SPACES = str.maketrans(dict.fromkeys("“”„«»\"‘", " "))
 
 
 @lru_cache(maxsize=16)
-def _chunk_lithuanian_counts(words: _Words) -> tuple[dict[str, int], set[str], _ChunkFeed]:
-    """Chunk (as written) -> how many of its words look Lithuanian and start lowercase (with a
-    quotation mark: at most how many, see ``_quoted_chunk_bound``), and the chunks whose count is not 0,
-    for the chunks of _CHUNK_LOG (the feed). Filled as documents are checked."""
-    return {}, set(), _ChunkFeed()
+def _chunk_lithuanian_counts(words: _Words) -> _ChunkFeed[tuple[dict[str, int], set[str]]]:
+    """The feed whose classes are: chunk (as written) -> how many of its words look Lithuanian and
+    start lowercase (with a quotation mark: at most how many, see ``_quoted_chunk_bound``), and the
+    chunks whose count is not 0, for the chunks of the thread's _chunk_log(). Filled as documents are
+    checked."""
+    return _ChunkFeed(lambda: ({}, set()))
 
 
 def _quoted_chunk_bound(chunk: str, words: _Words) -> int:
@@ -948,9 +989,12 @@ def _quoted_chunk_bound(chunk: str, words: _Words) -> int:
     return bound
 
 
-def _count_chunks(chunks: set[str], words: _Words, counts: dict[str, int], nonzero: set[str], feed: _ChunkFeed) -> None:
-    """Put every chunk of ``chunks`` in ``counts`` (and in ``nonzero`` when its count is not 0)."""
-    reset, pending, token = feed.pending(chunks)
+def _count_chunks(
+    chunks: set[str], words: _Words, feed: _ChunkFeed[tuple[dict[str, int], set[str]]]
+) -> tuple[dict[str, int], set[str]]:
+    """Put every chunk of ``chunks`` in the thread's ``counts`` (and in ``nonzero`` when its count is
+    not 0): (counts, nonzero)."""
+    reset, pending, token, (counts, nonzero) = feed.pending(chunks)
     if reset:
         counts.clear()
         nonzero.clear()
@@ -967,6 +1011,7 @@ def _count_chunks(chunks: set[str], words: _Words, counts: dict[str, int], nonze
         if count:
             nonzero.add(chunk)
     feed.done(token)
+    return counts, nonzero
 
 
 def _may_be_lithuanian(text: str, counts: dict[str, int]) -> bool:
@@ -1006,8 +1051,9 @@ def _sentences_of(ctx: Context, offsets: Iterator[int]) -> Iterator[int]:
 
 
 def _unclean_sentences(ctx: Context) -> frozenset[int]:
-    """Indexes of the sentences that do not begin and end at whitespace (``_clean_bounds``), whose
-    chunks may not be the document's (cached per document)."""
+    """Indexes of the sentences that do not begin and end at whitespace (or the text's ends), whose
+    chunks may not be the document's (cached per document): the words of a sentence between
+    whitespace, scanned with ``pos``/``endpos``, are exactly the words of its chunks."""
     cached = ctx.options.get("_untranslated_unclean")
     if cached is None or cached[0] is not ctx.document:
         text = ctx.text
@@ -1044,9 +1090,9 @@ def _sentence_parts(ctx: Context) -> Iterator[tuple[int, int]]:
     cached = ctx.options.get("_untranslated_sentences")
     if cached is None or cached[0] is not ctx.document:
         _, _, words, names = _lexicon(ctx)
-        counts, nonzero, feed = _chunk_lithuanian_counts(words)
+        feed = _chunk_lithuanian_counts(words)
         chunks = _document_chunks(ctx)
-        _count_chunks(chunks, words, counts, nonzero, feed)
+        counts, nonzero = _count_chunks(chunks, words, feed)
         found = []
         full = ctx.text
         # a sentence cannot have the three Lithuanian-looking words _lithuanian_part needs when the
@@ -1065,7 +1111,7 @@ def _sentence_parts(ctx: Context) -> Iterator[tuple[int, int]]:
                 text = full[sentence.start : sentence.end]
             else:
                 text = full[sentence.start : sentence.end]
-                _count_chunks(set(text.split()), words, counts, nonzero, feed)  # its first and last chunk may be new
+                counts, _ = _count_chunks(set(text.split()), words, feed)  # its first and last chunk may be new
                 if not _may_be_lithuanian(text, counts):
                     continue
             part = _lithuanian_part(words, names, text, ctx.accept)
@@ -1129,11 +1175,11 @@ def _token_classes(words: _Words, reject: frozenset[str]) -> tuple[set[str], set
 
 
 @lru_cache(maxsize=16)
-def _chunk_classes(words: _Words, reject: frozenset[str]) -> tuple[set[str], set[str], _ChunkFeed]:
-    """Chunks of text (as written, between whitespace) whose every word ``_may_be_flagged`` rejects,
-    and the others (whose words are all in the token classes then), for the chunks of _CHUNK_LOG (the
-    feed). Filled as documents are checked."""
-    return set(), set(), _ChunkFeed()
+def _chunk_classes(words: _Words, reject: frozenset[str]) -> _ChunkFeed[tuple[set[str], set[str]]]:
+    """The feed whose classes are: chunks of text (as written, between whitespace) whose every word
+    ``_may_be_flagged`` rejects, and the others (whose words are all in the token classes then), for
+    the chunks of the thread's _chunk_log(). Filled as documents are checked."""
+    return _ChunkFeed(lambda: (set(), set()))
 
 
 def _token_risky(token: str, safe: set[str], risky: set[str], words: _Words, reject: frozenset[str]) -> bool:
@@ -1219,9 +1265,9 @@ def _check_word(ctx: Context) -> Iterator[Finding]:
     safe, risky = _token_classes(words, reject)
     if len(safe) > 1_000_000:
         safe.clear()  # bound the memory of a long-running process
-    safe_chunks, risky_chunks, feed = _chunk_classes(words, reject)
+    feed = _chunk_classes(words, reject)
     chunks = _document_chunks(ctx)
-    reset, pending, token = feed.pending(chunks)
+    reset, pending, token, (safe_chunks, risky_chunks) = feed.pending(chunks)
     if reset:
         safe_chunks.clear()
         risky_chunks.clear()
