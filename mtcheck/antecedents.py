@@ -1058,6 +1058,17 @@ PRONOUNS: dict[str, tuple[Gender, str]] = {
 PRONOUN_PATTERN = regex.compile(
     r"(?<![\p{L}\p{M}\d/(-])(?:he|she|him|her|his|hers|himself|herself)(?![\p{L}\p{M}\d/)-])", regex.IGNORECASE
 )
+# What each character PRONOUN_PATTERN's IGNORECASE matches for a letter of the pronouns stands for: the
+# letter (checked over every code point by the tests). Not ``lower()``: the `regex` module also matches
+# "ſ" (long s) for "s" and "İ" for "i", which ``lower()`` keeps, or makes two characters ("i̇").
+_PRONOUN_LETTERS = str.maketrans("HEIMRSLFſİ", "heimrslfsi")
+
+
+def pronoun_word(matched: str) -> str:
+    """The key in ``PRONOUNS`` of a match of ``PRONOUN_PATTERN``: "she" for "She", "SHE" or "ſhe"."""
+    return matched.translate(_PRONOUN_LETTERS)
+
+
 _GENERIC = regex.compile(
     r"(?:\b(?:he|she|him|her|his|hers|himself|herself)\s*(?:or|and|/)\s*(?:he|she|him|her|his|hers|himself|herself)\b"
     r"|\bs/he\b|\(s\)he\b|\bhe/she\b|\bhis/her\b)",
@@ -1135,7 +1146,7 @@ def find_pronouns(
         if any(s <= match_start < e for s, e in generic_spans):
             continue  # "he or she", "his/her": generic
         matched = text[match_start:match_end]
-        word = matched.lower()
+        word = pronoun_word(matched)
         gender, role = PRONOUNS[word]
         if word == "her":
             rest = text[match_end:].lstrip()
@@ -1407,6 +1418,23 @@ def _is_edge(char: str) -> bool:
     return _PRONOUN_EDGE.match(char) is not None
 
 
+class _Known(dict[str, Gender | None]):
+    """The surnames (and full names) met so far, see :func:`sentence_mentions`, with a log of every
+    change made to it (``changes``: the key, whether it was there, its value before, the value set):
+    the table as it was at any earlier point can be rebuilt from it, without having been copied then
+    (see :func:`analyse`). ``sentence_mentions`` only sets items, never deletes one."""
+
+    __slots__ = ("changes",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.changes: list[tuple[str, bool, Gender | None, Gender | None]] = []
+
+    def __setitem__(self, key: str, value: Gender | None, /) -> None:
+        self.changes.append((key, key in self, self.get(key), value))
+        super().__setitem__(key, value)
+
+
 def analyse(
     text: str,
     paragraphs: Iterable[Any],
@@ -1419,7 +1447,7 @@ def analyse(
     ``paragraphs`` are :class:`mtcheck.model.Paragraph` objects; ``text`` is the checked text;
     ``hits``: :func:`pronoun_hits` of the text, if the caller has them.
     """
-    known: dict[str, Gender | None] = {}
+    known = _Known()
     mentions: dict[int, list[Mention]] = {}
     pronouns: list[Pronoun] = []
     layout: list[tuple[int, list[int], bool]] = []  # paragraph index, sentence indexes, ends with "?"
@@ -1491,7 +1519,9 @@ def analyse(
     # "someone of the pronoun's gender was named before" (`earlier`), which resolve asks for rarely:
     # they are analysed then (with `known` as it was before them), in order, up to the pronoun. Their
     # mentions are inside sentences without a pronoun, so none would have stopped `pointer` below.
-    deferred: list[tuple[int, dict[str, Gender | None]]] = []  # position in `analysed`, `known` before it
+    # (`known` before each is rebuilt then from its log of changes, not copied now: a copy per deferred
+    # sentence grows as deferred sentences times names)
+    deferred: list[tuple[int, int]] = []  # position in `analysed`, number of changes to `known` before it
     for position, (sentence, paragraph_index) in enumerate(analysed):
         sentence_text = sentence_texts[position]
         words = sentence_words[position]
@@ -1508,7 +1538,7 @@ def analyse(
             )
         elif _may_tell_gender(words, known):
             if not _teaches_later(words, position, last_seen):
-                deferred.append((position, dict(known)))
+                deferred.append((position, len(known.changes)))
                 continue
             elsewhere.extend(
                 sentence_mentions(
@@ -1525,17 +1555,25 @@ def analyse(
             )
     deferred_genders: set[Gender] = set()
     deferred_done = 0
+    # `known` as it was before the next deferred sentence: its changes replayed in order (the same
+    # items, in the same order, as `known` had then: _name_gender goes through them in order)
+    known_before = _Known()
+    replayed = 0  # how many of the changes of `known` are in `known_before`
+    set_item = dict.__setitem__
 
     def named_before(pronoun: Pronoun) -> bool:
         """Whether a deferred sentence before the pronoun names someone of its gender (they are all
         before its sentence, so each of their mentions ends before it: counted, as in `earlier_genders`)."""
-        nonlocal deferred_done
+        nonlocal deferred_done, replayed
         while deferred_done < len(deferred):
-            position, known_before = deferred[deferred_done]
+            position, changes = deferred[deferred_done]
             sentence, paragraph_index = analysed[position]
             if sentence.start >= pronoun.start:
                 break
             deferred_done += 1
+            for key, _, _, value in known.changes[replayed:changes]:
+                set_item(known_before, key, value)
+            replayed = changes
             for seen in sentence_mentions(
                 sentence_texts[position],
                 sentence.start,
@@ -1549,6 +1587,14 @@ def analyse(
             ):
                 if seen.kind == "person" and seen.gender and not seen.plural:
                     deferred_genders.add(seen.gender)
+            # what the sentence itself taught is undone, latest first (a key it added is removed: the
+            # others keep their order, and it comes back, in its place, when `known` gets it)
+            for key, had, before, _ in reversed(known_before.changes):
+                if had:
+                    set_item(known_before, key, before)
+                else:
+                    del known_before[key]
+            known_before.changes.clear()
         return pronoun.gender in deferred_genders
 
     verdicts = []

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mtcheck.antecedents import Verdict, analyse, compile_nouns, pronoun_hits
+from mtcheck.antecedents import Verdict, analyse, compile_nouns, pronoun_hits, pronoun_word
 from mtcheck.model import Finding, Severity
 from mtcheck.rules.base import Context, Example, Rule
 
@@ -73,7 +73,7 @@ def _verdicts(ctx: Context) -> list[Verdict]:
 
 def _message(verdict: Verdict) -> tuple[str, str]:
     pronoun, antecedent = verdict.pronoun, verdict.antecedent
-    word = pronoun.text.lower()
+    word = pronoun_word(pronoun.text)  # (not lower(): "ſhe", "HİS")
     key = (word, pronoun.role if (word, pronoun.role) in _THING else _fallback_role(word))
     if verdict.reason == "person":
         replacement = _cased(_PERSON[key], pronoun.text)
