@@ -249,7 +249,9 @@ class _Folded(dict[int, str]):
     """
 
     def __missing__(self, code: int) -> str:
-        value = self[code] = _fold_for_nouns(chr(code))
+        value = _fold_for_nouns(chr(code))
+        if len(self) < 65536:  # bounded: text of every script at once would otherwise fill 1.1M entries
+            self[code] = value
         return value
 
 
