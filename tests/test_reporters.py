@@ -219,6 +219,25 @@ def test_csv_reads_back_with_pandas(corpus: Path, tmp_path: Path) -> None:
         assert str(row["passed"]) in ("True", "False")
 
 
+@pytest.mark.parametrize("batch", [1, 2, 3, 1000])
+def test_csv_written_in_batches_is_one_table(batch: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtcheck.reporters import csv_report
+
+    texts = [
+        "The the end of it.",  # a finding
+        "The Seimas adopted the law on Tuesday.",  # clean: one row with empty finding columns
+        "About 10 tūkst. people were arrested. people are dead. [ad_1]",  # several findings
+        "The government approved the budget.",
+        "Nothing to see here, said the spokesman.",
+    ]
+    results = [check_document(Document(path="c.jsonl", id=str(i), text=t), Settings()) for i, t in enumerate(texts)]
+    whole = render("csv", *results)
+    monkeypatch.setattr(csv_report, "BATCH", batch)
+    assert render("csv", *results) == whole
+    assert render("csv") == "id,path,words,score,passed,code,name,category,severity,line,column,end_line," \
+        "end_column,start,end,text,message,suggestion,source_text\n"  # no documents: the header only
+
+
 # ----------------------------------------------------------------------------------- JSON lines
 def test_jsonl_streams_one_document_per_line(corpus: Path, tmp_path: Path) -> None:
     _, text = produce("jsonl", [corpus], tmp_path)
