@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib
+import json
 import random
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -384,3 +386,28 @@ def test_text_facts_live_in_the_document_context() -> None:
     assert calques_module._text_facts(other) is not facts
     assert calques_module._text_facts(ctx) is facts
     assert not hasattr(calques_module, "_last_facts")
+
+
+def test_without_the_standard_librarys_parser_every_entry_is_scanned_with_regex(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # re._parser is private: a Python without it must give the same findings, only slower
+    from mtcheck.engine import Settings, check_document
+    from mtcheck.lexicons import Lexicons
+    from mtcheck.model import Document
+
+    cases = Path(__file__).parent.parent / "fixtures" / "cases" / "calques.jsonl"
+    texts = [json.loads(line)["text"] for line in cases.read_text(encoding="utf-8").splitlines() if line.strip()]
+    settings = Settings(rules=tuple(r for r in Settings().rules if r.code.startswith("MT5")))
+    expected = [check_document(Document(path="t.txt", id="t.txt", text=t), settings).findings for t in texts]
+    monkeypatch.setattr(calques_module, "_sre_parse", None)
+    calques_module._sre_parsed.cache_clear()
+    try:
+        fresh = Settings(rules=settings.rules, lexicons=Lexicons())
+        found = [check_document(Document(path="t.txt", id="t.txt", text=t), fresh).findings for t in texts]
+        compiled = fresh.lexicons.compiled("calques", _compile_calques)
+        assert all(portable is None for calque in compiled.entries for portable in calque._stdlib)
+        assert all(requirements is None for requirements in compiled.keywords)
+    finally:
+        calques_module._sre_parsed.cache_clear()
+    assert found == expected and any(expected)

@@ -172,7 +172,10 @@ def _stdlib_equivalent(source: str, case_sensitive: bool) -> _Portable | None:
     except Exception:  # syntax re does not know
         return None
     literals: set[str] = set()
-    if tree.getwidth()[0] == 0 or not _portable(list(tree), literals):
+    try:
+        if tree.getwidth()[0] == 0 or not _portable(list(tree), literals):
+            return None
+    except Exception:  # a parse tree shaped otherwise (another Python): regex it is
         return None
     try:
         compiled = re.compile(source, flags)  # (parsed again: the same tree, from the public API)
@@ -356,7 +359,10 @@ def _combined(parts: list[str], case_sensitive: bool) -> Any:
 # text (the regex module also matches "i" with "İ" and "ı", which _fold maps to "i"); a keyword that
 # the pattern delimits as a whole word is looked up in the document's set of words, any other one is
 # searched as a substring. A pattern the analysis does not understand is always scanned.
-_sre_parse: Any = importlib.import_module("re._parser")
+try:  # the standard library's own parser (private: without it every pattern stays with regex, unfiltered)
+    _sre_parse: Any = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover - a Python whose re is laid out otherwise
+    _sre_parse = None
 _REPEATS = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
 _FOLD_EXTRA = str.maketrans({"\u0307": None, "ı": "i"})
 _ASCII_WORDS = re.compile(r"[a-z0-9_]+")  # faster than the regex module's, over a document or a keyword
