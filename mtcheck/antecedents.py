@@ -180,30 +180,6 @@ def _trie_body(forms: list[str]) -> str:
 _TOKEN = regex.compile(r"\p{L}[\p{L}\p{M}\d]*(?:(?:-|['’](?!s\b))\p{L}[\p{L}\p{M}\d]*)*|['’]s\b|\d[\d,.]*|[^\s\p{L}\d]")
 
 
-class Token:
-    """A token of a sentence; ``is_word`` and ``capitalised`` are worked out once, when it is made."""
-
-    __slots__ = ("capitalised", "end", "is_word", "lower", "start", "text")
-    text: str
-    start: int  # offset in the sentence
-    end: int
-    lower: str
-    is_word: bool
-    capitalised: bool
-
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
-        self.lower = text.lower()
-        first = text[0]
-        self.is_word = first.isalpha()
-        self.capitalised = first.isupper()
-
-    def __repr__(self) -> str:
-        return f"Token(text={self.text!r}, start={self.start}, end={self.end})"
-
-
 # _TOKEN for the stdlib ``re``, exact on ASCII-only text (where \p{L} is [A-Za-z], \d is [0-9], \b is
 # the same and the `regex` module's \s is [ \t\n\v\f\r]); faster there.
 _ASCII_TOKEN = re.compile(
@@ -298,12 +274,8 @@ def _tokens_of(text: str) -> Any:
     return _PLAIN_TOKEN if _NOT_PLAIN.search(text) is None else _TOKEN
 
 
-def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _tokens_of(text).finditer(text)]
-
-
 class Tokens:
-    """The tokens of a sentence as parallel lists: what :class:`Token` holds, without an object per token.
+    """The tokens of a sentence as parallel lists, rather than an object per token.
 
     Index ``i`` of every list is the ``i``-th token (``text[i]``, ``start[i]`` ...); a sentence's tokens
     are made once and looked at by index, and one list per attribute costs much less to make than
@@ -315,8 +287,8 @@ class Tokens:
     start: list[int]  # offsets in the sentence
     end: list[int]
     lower: list[str]
-    word: list[bool]  # Token.is_word
-    capital: list[bool]  # Token.capitalised
+    word: list[bool]  # it starts with a letter
+    capital: list[bool]  # it starts with a capital
 
     def __init__(self, sentence: str, words: list[str] | None = None) -> None:
         """Tokenise ``sentence``; ``words``: its tokens' texts if already found (``findall`` of the same pattern)."""

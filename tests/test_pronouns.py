@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from mtcheck.antecedents import compile_nouns, tokenize
+from mtcheck.antecedents import Tokens, compile_nouns
 from mtcheck.lexicons import LexiconError, bundled
 from mtcheck.model import Severity
 from mtcheck.people import fold, name_gender, people_lexicon, surname_gender
@@ -261,7 +261,9 @@ def test_invalid_noun_lexicon_reports_every_error() -> None:
 
 
 def test_possessive_is_its_own_token() -> None:
-    assert [t.text for t in tokenize("Ms. Matjošaitytė’s travel")] == ["Ms", ".", "Matjošaitytė", "’s", "travel"]
+    tokens = Tokens("Ms. Matjošaitytė’s travel")
+    assert tokens.text == ["Ms", ".", "Matjošaitytė", "’s", "travel"]
+    assert tokens.start == [0, 2, 4, 16, 19] and tokens.end == [2, 3, 16, 18, 25]
 
 
 def test_noun_prefix_tree_matches_like_the_flat_alternation() -> None:
