@@ -184,6 +184,18 @@ def _has_pair_in_document(pairs: _Pairs | None, ctx: Context) -> bool:
     return pairs is None or pairs.in_lowered(_sentence_texts(ctx))
 
 
+def _pair_sentences(
+    pairs: _Pairs | None, ctx: Context
+) -> Iterator[tuple[Sentence, str, tuple[tuple[str, int, int], ...]]]:
+    """The sentences that may hold one of ``pairs``, each with its text and :func:`_words`."""
+    if not _has_pair_in_document(pairs, ctx):
+        return
+    for sentence in ctx.sentences:
+        text = sentence.text
+        if _has_pair(pairs, text):
+            yield sentence, text, _words(text)
+
+
 def _escape(word: str) -> str:
     return str(regex.escape(word))
 
@@ -365,13 +377,7 @@ def _check_verbless(ctx: Context) -> Iterator[Finding]:
 
 def _check_article_pair(ctx: Context) -> Iterator[Finding]:
     data = ctx.lexicons.compiled("garbled", _compile)
-    if not _has_pair_in_document(data.article_pairs, ctx):
-        return
-    for sentence in ctx.sentences:
-        text = sentence.text
-        if not _has_pair(data.article_pairs, text):
-            continue
-        words = _words(text)
+    for sentence, text, words in _pair_sentences(data.article_pairs, ctx):
         for (first, start, first_end), (second, second_start, end) in pairwise(words):
             if first.lower() not in ("a", "an", "the") or second not in data.after_article or second == first.lower():
                 continue  # lowercase only ("the In crowd", "The Who" are titles); "the the" is MT801's
@@ -392,13 +398,7 @@ def _check_article_pair(ctx: Context) -> Iterator[Finding]:
 
 def _check_agreement(ctx: Context) -> Iterator[Finding]:
     data = ctx.lexicons.compiled("garbled", _compile)
-    if not _has_pair_in_document(data.agreement_pairs, ctx):
-        return
-    for sentence in ctx.sentences:
-        text = sentence.text
-        if not _has_pair(data.agreement_pairs, text):
-            continue
-        words = _words(text)
+    for sentence, text, words in _pair_sentences(data.agreement_pairs, ctx):
         for position, (pronoun, start, pronoun_end) in enumerate(words[:-1]):
             forms = data.agreement.get(pronoun.lower())
             verb, verb_start, end = words[position + 1]
@@ -430,13 +430,7 @@ def _check_agreement(ctx: Context) -> Iterator[Finding]:
 
 def _check_preposition_pair(ctx: Context) -> Iterator[Finding]:
     data = ctx.lexicons.compiled("garbled", _compile)
-    if not _has_pair_in_document(data.preposition_pairs, ctx):
-        return
-    for sentence in ctx.sentences:
-        text = sentence.text
-        if not _has_pair(data.preposition_pairs, text):
-            continue
-        words = _words(text)
+    for sentence, text, words in _pair_sentences(data.preposition_pairs, ctx):
         for (first, start, first_end), (second, second_start, end) in pairwise(words):
             lower = first.lower()
             if second != second.lower() or text[first_end:second_start] != " " or text[end:end + 1] in ("-", "/"):
