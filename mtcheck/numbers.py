@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -125,6 +125,16 @@ def _split_groups(raw: str) -> list[tuple[int, str]]:
         found.append((offset, part))
         offset += len(part) + 1
     return found
+
+
+def _numerals(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, int, str]]:
+    """Start, end and text of each numeral group of ``text`` whose span ``free`` still allows."""
+    for match in _NUMERAL.finditer(text):
+        for offset, raw in _split_groups(match.group(1)):
+            start = match.start(1) + offset
+            end = start + len(raw)
+            if free(start, end):
+                yield start, end, raw
 
 
 def _lt_value(raw: str) -> tuple[float, ...] | None:
@@ -375,26 +385,21 @@ def lithuanian(text: str) -> list[Mention]:
         ):
             hours, minutes = int(match.group(1)), int(match.group(2))
             add(Mention(match.start(), match.end(), (hours * 60.0 + minutes,), "time", text=match.group(0)))
-    for match in _NUMERAL.finditer(text):
-        for offset, raw in _split_groups(match.group(1)):
-            start = match.start(1) + offset
-            end = start + len(raw)
-            if not free(start, end):
-                continue
-            if end < len(text) and text[end].isalpha():
-                continue  # "5G", "3D": part of a name
-            values = _lt_value(raw)
-            if values is None:
-                continue
-            scale = _LT_SCALE.match(text, end)
-            percent = _LT_PERCENT.match(text, end)
-            if scale:
-                factor = _scale_lt(scale.group(1))
-                values = tuple(value * factor for value in values)
-                end = scale.end()
-            elif percent:
-                end = percent.end()
-            add(Mention(start, end, values, percent=bool(percent), text=text[start:end]))
+    for start, end, raw in _numerals(text, free):
+        if end < len(text) and text[end].isalpha():
+            continue  # "5G", "3D": part of a name
+        values = _lt_value(raw)
+        if values is None:
+            continue
+        scale = _LT_SCALE.match(text, end)
+        percent = _LT_PERCENT.match(text, end)
+        if scale:
+            factor = _scale_lt(scale.group(1))
+            values = tuple(value * factor for value in values)
+            end = scale.end()
+        elif percent:
+            end = percent.end()
+        add(Mention(start, end, values, percent=bool(percent), text=text[start:end]))
     _words(text, mentions, free, add, *_lt_words(), scale_pattern=_LT_SCALE, scale_fn=_scale_lt)
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -541,51 +546,46 @@ def english(text: str) -> list[Mention]:
             hours, minutes = int(match.group(4)), int(match.group(5))
         if hours <= 24 and minutes < 60:
             add(Mention(match.start(), match.end(), (hours * 60.0 + minutes,), "time", text=match.group(0)))
-    for match in _NUMERAL.finditer(text):
-        for offset, raw in _split_groups(match.group(1)):
-            start = match.start(1) + offset
-            end = start + len(raw)
-            if not free(start, end):
-                continue
-            currency = start > 0 and text[start - 1] in "€$£"
-            suffix = _EN_SUFFIX.match(text, end) if _letter_after(text, end) else None
-            if _letter_after(text, end) and suffix is None:
-                continue  # "5G", "3D"
-            parsed = _en_value(raw)
-            if parsed is None:
-                continue
-            values, decimal_comma = parsed
-            scale = _EN_SCALE.match(text, end)
-            scale_word = scale.group(1) or scale.group(2) if scale else None
-            if scale is None and currency:
-                scale = _EN_SCALE_M.match(text, end)
-                scale_word = scale.group(1) if scale else None
-            percent = _EN_PERCENT.match(text, end)
-            if scale is not None and scale_word:
-                factor = _scale_en(scale_word)
-                values = tuple(value * factor for value in values)
-                end = scale.end()
-            else:
-                if len(values) > 1 and not percent and "," in raw:
-                    values = values[:1]  # "1,500 people": thousands
-                if percent:
-                    end = percent.end()
-                elif suffix is not None and suffix.group(0).lower() in ("st", "nd", "rd", "th"):
-                    end = suffix.end()
-            if len(values) > 1 and "," in raw:
-                decimal_comma = True  # "2,751 million", "1,500 percent": a Lithuanian decimal comma
-            decade = suffix is not None and suffix.group(0).lower() == "s"  # "the 1970s": a paraphrase
-            add(
-                Mention(
-                    start,
-                    end,
-                    values,
-                    soft=decade,
-                    percent=bool(percent),
-                    decimal_comma=decimal_comma,
-                    text=text[start:end],
-                )
+    for start, end, raw in _numerals(text, free):
+        currency = start > 0 and text[start - 1] in "€$£"
+        suffix = _EN_SUFFIX.match(text, end) if _letter_after(text, end) else None
+        if _letter_after(text, end) and suffix is None:
+            continue  # "5G", "3D"
+        parsed = _en_value(raw)
+        if parsed is None:
+            continue
+        values, decimal_comma = parsed
+        scale = _EN_SCALE.match(text, end)
+        scale_word = scale.group(1) or scale.group(2) if scale else None
+        if scale is None and currency:
+            scale = _EN_SCALE_M.match(text, end)
+            scale_word = scale.group(1) if scale else None
+        percent = _EN_PERCENT.match(text, end)
+        if scale is not None and scale_word:
+            factor = _scale_en(scale_word)
+            values = tuple(value * factor for value in values)
+            end = scale.end()
+        else:
+            if len(values) > 1 and not percent and "," in raw:
+                values = values[:1]  # "1,500 people": thousands
+            if percent:
+                end = percent.end()
+            elif suffix is not None and suffix.group(0).lower() in ("st", "nd", "rd", "th"):
+                end = suffix.end()
+        if len(values) > 1 and "," in raw:
+            decimal_comma = True  # "2,751 million", "1,500 percent": a Lithuanian decimal comma
+        decade = suffix is not None and suffix.group(0).lower() == "s"  # "the 1970s": a paraphrase
+        add(
+            Mention(
+                start,
+                end,
+                values,
+                soft=decade,
+                percent=bool(percent),
+                decimal_comma=decimal_comma,
+                text=text[start:end],
             )
+        )
     _words(text, mentions, free, add, *_en_words(), scale_pattern=_EN_SCALE, scale_fn=_scale_en)
     mentions.sort(key=lambda m: m.start)
     return mentions
