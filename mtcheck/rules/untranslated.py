@@ -1000,11 +1000,7 @@ def _count_chunks(
         nonzero.clear()
     for chunk in pending:
         if _QUOTE_MARKS.isdisjoint(chunk):
-            core = chunk.strip(_EDGE_PUNCTUATION)
-            if core.isalpha():  # one word (_chunk_words, inlined: the common case)
-                count = 1 if core[0].islower() and _looks_lithuanian(core, words) else 0
-            else:
-                count = sum(1 for t in _chunk_words(chunk) if t[0].islower() and _looks_lithuanian(t, words))
+            count = sum(1 for t in _chunk_words(chunk) if t[0].islower() and _looks_lithuanian(t, words))
         else:
             count = _quoted_chunk_bound(chunk, words)
         counts[chunk] = count
@@ -1271,12 +1267,8 @@ def _check_word(ctx: Context) -> Iterator[Finding]:
     if reset:
         safe_chunks.clear()
         risky_chunks.clear()
-    for chunk in pending:  # chunks not classified before: classify every word
-        core = chunk.strip(_EDGE_PUNCTUATION)
-        if core.isalpha():  # one word, the core (_chunk_words, inlined: the common case)
-            flagged = _token_risky(core, safe, risky, words, reject)
-        else:
-            flagged = any([_token_risky(token, safe, risky, words, reject) for token in _WORD.findall(chunk)])
+    for chunk in pending:  # chunks not classified before: classify every word (each, for the caches)
+        flagged = any([_token_risky(token, safe, risky, words, reject) for token in _chunk_words(chunk)])
         (risky_chunks if flagged else safe_chunks).add(chunk)
     feed.done(token)
     # a sentence between whitespace has the words of its chunks: without a risky chunk, it is skipped
