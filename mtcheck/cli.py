@@ -291,6 +291,7 @@ def run_check(
     except OSError as error:
         _fail(f"{output}: cannot write: {error.strerror}")
         return 2
+    from mtcheck.runner import WorkerError
     from mtcheck.signature import signature
 
     info = RunInfo(
@@ -309,6 +310,9 @@ def run_check(
         return code
     except OSError as error:  # a full disk, a closed pipe: one line, not a traceback
         _fail(f"{output or '<stdout>'}: cannot write the report: {error.strerror or error}")
+        return 2
+    except WorkerError as error:  # a worker process was killed (out of memory): one line, not a traceback
+        _fail(str(error))
         return 2
     finally:
         try:

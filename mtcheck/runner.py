@@ -1,14 +1,23 @@
 """Running the pipeline over many documents: in this process, or in worker processes (``--jobs``).
 
 Workers receive the run's settings once (at start-up) and documents in chunks; results come back in
-input order (``imap``), so the output of ``--jobs N`` is identical to ``--jobs 1``. Lexicons and
-models are loaded once: where workers fork, this process checks the first document before starting
-them, and they inherit everything it loaded (elsewhere each worker loads them once). Small runs (a handful of
+input order, so the output of ``--jobs N`` is identical to ``--jobs 1``. Lexicons and models are loaded
+once: where workers fork, this process checks the first document before starting them, and they
+inherit everything it loaded (elsewhere each worker loads them once). Small runs (a handful of
 documents) never pay the cost of starting workers.
+
+The pool is a small one of our own rather than ``multiprocessing.Pool``. Each worker has one pipe;
+this process, in its one thread, hands a worker its next chunk as soon as it returns the last one and
+reads the results itself. ``multiprocessing.Pool`` runs three helper threads, and one of them (the one
+that watches the workers) wakes whenever a result is waiting in the shared result queue, until another
+thread has taken it (CPython's design since bpo-35493). On two cores that watcher burned about 1 s of
+CPU in a 9 s run: CPU the workers needed. With one chunk per worker in flight no pipe can fill up in
+both directions at once, so the exchange cannot deadlock.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 from collections.abc import Iterable, Iterator
@@ -21,8 +30,20 @@ Item = Document | InputError
 # Below this many documents a run stays in one process: starting workers costs more than it saves.
 PARALLEL_MIN_DOCUMENTS = 24
 CHUNK = 4
+# At most this many chunks per worker are read ahead of the results given back (a slow document
+# holds back the ones after it, which wait here in order): memory is bounded whatever the corpus.
+WINDOW_PER_WORKER = 4
 
-_settings: Settings | None = None
+
+class WorkerError(RuntimeError):
+    """A worker process stopped before it returned its chunk (killed, or out of memory)."""
+
+
+class _RemoteTraceback(Exception):
+    """The traceback of an exception raised in a worker, shown as the cause of its re-raise here."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 def default_jobs() -> int:
@@ -30,21 +51,6 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not on Linux
         return max(1, os.cpu_count() or 1)
-
-
-def _init_worker(settings: Settings) -> None:
-    global _settings
-    _settings = settings
-
-
-def _work(item: Item) -> DocumentResult | InputError:
-    if isinstance(item, InputError):
-        return item
-    return check_document(item, _settings)
-
-
-def _work_chunk(items: list[Item]) -> list[DocumentResult | InputError]:
-    return [_work(item) for item in items]
 
 
 def run(items: Iterable[Item], settings: Settings, jobs: int = 1) -> Iterator[DocumentResult | InputError]:
@@ -64,10 +70,81 @@ def run(items: Iterable[Item], settings: Settings, jobs: int = 1) -> Iterator[Do
     yield from _parallel(iterator, settings, jobs)
 
 
+# --- in a worker ------------------------------------------------------------------------------------
+
+Reply = tuple[int, float, bool, Any, Any, Any]  # a DocumentResult without its document
+
+
+def _work_chunk(items: list[Item], settings: Settings) -> list[Reply | None]:
+    """The results of a chunk, without their documents (the parent has them): None for an input error."""
+    replies: list[Reply | None] = []
+    for item in items:
+        if isinstance(item, InputError):
+            replies.append(None)
+            continue
+        result = check_document(item, settings)
+        replies.append((result.words, result.score, result.passed, result.findings, result.metrics,
+                        result.sentences))
+    return replies
+
+
+def _serve(connection: Any, settings: Settings) -> None:
+    """A worker's life: check each chunk received and send its results back, until told to stop."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops the workers
+    while True:
+        try:
+            chunk = connection.recv()
+        except EOFError:  # the parent is gone
+            return
+        if chunk is None:
+            return
+        try:
+            reply: Any = _work_chunk(chunk, settings)
+        except Exception as error:  # a bug in a rule: re-raised in the parent, as --jobs 1 would raise it
+            reply = _failure(error)
+        connection.send(reply)
+
+
+def _failure(error: Exception) -> tuple[str, Exception, str]:
+    import pickle
+    import traceback
+
+    text = "".join(traceback.format_exception(error))
+    try:
+        pickle.dumps(error)
+    except Exception:
+        error = RuntimeError(f"{type(error).__name__}: {error}")
+    return ("failure", error, text)
+
+
+# --- in this process --------------------------------------------------------------------------------
+
+
+class _Worker:
+    __slots__ = ("busy", "connection", "process")
+
+    def __init__(self, context: Any, settings: Settings) -> None:
+        mine, theirs = context.Pipe(duplex=True)
+        self.process = context.Process(target=_serve, args=(theirs, settings), daemon=True)
+        self.process.start()
+        theirs.close()  # only the worker holds its end now: if it dies, reading ours gives EOF
+        self.connection = mine
+        self.busy = False  # holding a chunk whose results are not received yet
+
+    def receive(self) -> Any:
+        try:
+            return self.connection.recv()
+        except (EOFError, OSError):
+            self.process.join(1)
+            code = self.process.exitcode
+            how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+            raise WorkerError(f"a worker process stopped unexpectedly ({how}); "
+                              "try again with fewer --jobs or with --jobs 1") from None
+
+
 def _parallel(items: Iterator[Item], settings: Settings, jobs: int) -> Iterator[DocumentResult | InputError]:
-    """A sliding window of chunks in flight: at most ``4 × jobs`` chunks are read ahead, so memory is
-    bounded whatever the corpus size (``Pool.imap`` would read the whole input ahead)."""
-    import collections
     import multiprocessing
 
     # fork shares the parent's loaded modules; elsewhere spawn re-imports them once per worker
@@ -88,29 +165,86 @@ def _parallel(items: Iterator[Item], settings: Settings, jobs: int) -> Iterator[
             yield from done
             return
         items = itertools.chain([following], items)
-    window = 4 * jobs
-    with _pool(context, method, jobs, settings) as pool:
+    workers = _start(context, method, jobs, settings)
+    try:
         yield from done
-        pending: collections.deque[Any] = collections.deque()
-        chunks = iter(lambda: list(itertools.islice(items, CHUNK)), [])
-        for chunk in chunks:
-            pending.append(pool.apply_async(_work_chunk, (chunk,)))
-            if len(pending) >= window:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+        yield from _exchange(workers, items, WINDOW_PER_WORKER * jobs)
+    finally:
+        _stop(workers)
 
 
-def _pool(context: Any, method: str, jobs: int, settings: Settings) -> Any:
-    """The worker pool. Forked workers start with what this process has loaded; while they fork, that
-    is frozen out of garbage collection (a collection in a worker would write to every inherited
+def _start(context: Any, method: str, jobs: int, settings: Settings) -> list[_Worker]:
+    """The workers. Forked ones start with what this process has loaded; while they fork, that is
+    frozen out of garbage collection (a collection in a worker would write to every inherited
     object's header and so copy all their memory pages), and unfrozen again here after."""
     if method != "fork":
-        return context.Pool(jobs, initializer=_init_worker, initargs=(settings,))
+        return [_Worker(context, settings) for _ in range(jobs)]
     import gc
 
     gc.freeze()
     try:
-        return context.Pool(jobs, initializer=_init_worker, initargs=(settings,))
+        return [_Worker(context, settings) for _ in range(jobs)]
     finally:
         gc.unfreeze()
+
+
+def _exchange(workers: list[_Worker], items: Iterator[Item], window: int) -> Iterator[DocumentResult | InputError]:
+    """Hand chunks to idle workers, collect their results, and give them back in input order."""
+    from multiprocessing.connection import wait
+
+    idle = list(reversed(workers))
+    busy: dict[Any, tuple[_Worker, int]] = {}  # connection -> (worker, number of the chunk it holds)
+    chunks: dict[int, list[Item]] = {}  # chunks sent, by number, until their results are given back
+    ready: dict[int, Any] = {}  # replies received, by chunk number, until their turn
+    sent = following = 0
+    exhausted = False
+    while True:
+        while idle and not exhausted and sent - following < window:
+            chunk = list(itertools.islice(items, CHUNK))
+            if not chunk:
+                exhausted = True
+                break
+            worker = idle.pop()
+            worker.connection.send(chunk)
+            worker.busy = True
+            busy[worker.connection] = (worker, sent)
+            chunks[sent] = chunk
+            sent += 1
+        if following in ready:
+            yield from _results(chunks.pop(following), ready.pop(following))
+            following += 1
+            continue
+        if not busy:
+            return
+        for connection in wait(list(busy)):
+            worker, number = busy.pop(connection)
+            ready[number] = worker.receive()
+            worker.busy = False
+            idle.append(worker)
+
+
+def _results(chunk: list[Item], reply: Any) -> Iterator[DocumentResult | InputError]:
+    if isinstance(reply, tuple) and reply[0] == "failure":
+        _, error, text = reply
+        raise error from _RemoteTraceback(text)
+    for item, fields in zip(chunk, reply, strict=True):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            words, score, passed, findings, metrics, sentences = fields
+            yield DocumentResult(document=item, words=words, score=score, passed=passed, findings=findings,
+                                 metrics=metrics, sentences=sentences)
+
+
+def _stop(workers: list[_Worker]) -> None:
+    """Tell idle workers to stop and wait for them; a worker still busy (the run was interrupted, or
+    its caller stopped early) is terminated."""
+    for worker in workers:
+        with contextlib.suppress(OSError):  # a worker that died: terminated below
+            worker.connection.send(None)
+    for worker in workers:
+        worker.process.join(timeout=0 if worker.busy else 5)
+        if worker.process.is_alive():
+            worker.process.terminate()
+            worker.process.join()
+        worker.connection.close()

@@ -149,3 +149,89 @@ def test_results_pickle_to_equal_objects() -> None:
     result = check_document(Document(path="a.txt", id="a.txt", text=text), Settings())
     assert result.findings and result.sentences
     assert pickle.loads(pickle.dumps(result)) == result
+
+
+forking = pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(),
+                             reason="the monkeypatched checker reaches workers only when they fork")
+
+
+def _check_or(action: str, victim: str) -> object:
+    """check_document, except in a worker process on the document ``victim``: exit, or raise."""
+    import os
+
+    from mtcheck import runner
+
+    parent, original = os.getpid(), runner.check_document
+
+    def check(document: Document, settings: Settings | None = None) -> DocumentResult:
+        if document.id == victim and os.getpid() != parent:
+            if action == "exit":
+                os._exit(3)
+            raise LookupError("a bug in a rule")
+        return original(document, settings)
+
+    return check
+
+
+@forking
+def test_a_worker_that_dies_stops_the_run_with_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    from mtcheck import runner
+
+    monkeypatch.setattr(runner, "check_document", _check_or("exit", "37"))
+    results = run(iter(corpus(80)), Settings(), jobs=2)
+    with pytest.raises(runner.WorkerError, match=r"stopped unexpectedly \(exit code 3\).*--jobs 1"):
+        list(results)
+    assert multiprocessing.active_children() == []  # the other worker is stopped too
+
+
+@forking
+def test_an_exception_in_a_worker_is_raised_here_with_its_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtcheck import runner
+
+    monkeypatch.setattr(runner, "check_document", _check_or("raise", "41"))
+    with pytest.raises(LookupError, match="a bug in a rule") as raised:
+        list(run(iter(corpus(80)), Settings(), jobs=2))
+    cause = raised.value.__cause__
+    assert isinstance(cause, runner._RemoteTraceback) and "LookupError: a bug in a rule" in str(cause)
+
+
+@forking
+def test_cli_reports_a_dead_worker_on_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from mtcheck import runner
+    from mtcheck.cli import run_check
+
+    monkeypatch.setattr(runner, "check_document", _check_or("exit", "30"))
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps({"id": d.id, "text": d.text}) + "\n" for d in corpus(60)), encoding="utf-8")
+    assert run_check([str(path)], "json", tmp_path / "out.json", jobs=2, progress=False) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("mtcheck: error: a worker process stopped unexpectedly")
+
+
+def test_workers_stop_when_the_caller_stops_early_and_no_thread_is_left() -> None:
+    import multiprocessing
+    import threading
+
+    threads = threading.active_count()
+    results = run(iter(corpus(200)), Settings(), jobs=2)
+    first = [next(results) for _ in range(30)]
+    assert threading.active_count() == threads  # the pool runs no helper threads in this process
+    results.close()
+    assert multiprocessing.active_children() == []
+    assert [_key(r) for r in first] == [_key(r) for r in run(iter(corpus(30)), Settings(), jobs=1)]
+
+
+def test_documents_and_results_larger_than_a_pipe_buffer_pass_both_ways() -> None:
+    # A chunk goes to a worker only while it waits for one, and its results are read before it gets
+    # another: neither side can block on a full pipe while the other does (no deadlock), however
+    # large the documents and results. One repeated-word rule keeps the test fast.
+    from mtcheck.rules import select_rules
+
+    text = "It was was late. " * 4000  # 68 kB in (a pipe holds 64 kB), 4,000 findings out
+    documents = [Document(path="big.jsonl", id=str(i), text=text) for i in range(PARALLEL_MIN_DOCUMENTS + 6)]
+    settings = Settings(rules=tuple(select_rules(select=["MT801"])))
+    results = list(run(iter(documents), settings, jobs=2))
+    assert [len(r.findings) for r in results if isinstance(r, DocumentResult)] == [4000] * len(documents)
