@@ -235,3 +235,13 @@ def test_documents_and_results_larger_than_a_pipe_buffer_pass_both_ways() -> Non
     settings = Settings(rules=tuple(select_rules(select=["MT801"])))
     results = list(run(iter(documents), settings, jobs=2))
     assert [len(r.findings) for r in results if isinstance(r, DocumentResult)] == [4000] * len(documents)
+
+
+def test_spawned_workers_give_the_serial_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    # macOS and Windows start workers with spawn: they import mtcheck afresh and get the settings pickled
+    import multiprocessing
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    items = corpus(PARALLEL_MIN_DOCUMENTS + 10)
+    assert [_key(r) for r in run(iter(items), Settings(), jobs=2)] == [_key(r) for r in run(iter(items), Settings())]
+    assert multiprocessing.active_children() == []
