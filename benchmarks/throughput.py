@@ -84,6 +84,27 @@ def measure(command: list[str], repeat: int) -> tuple[float, float]:
     return best, peak
 
 
+def _speedups(seconds: dict[str, float]) -> list[str]:
+    """``--jobs 2`` against ``--jobs 1`` on both corpora, beside the most two workers could give.
+
+    A run's start-up (Python, the command line, settings, the first document's lexicons: about what
+    the one-small-file run takes) is serial. With that part ``s`` of a one-process run of ``t``
+    seconds, two perfect workers finish in ``s + (t - s) / 2`` (Amdahl's law): that bound is printed
+    beside each measured ratio."""
+    lines = []
+    serial = seconds.get("mtcheck, one small file")
+    for label, one, two in (("corpus", "mtcheck --jobs 1", "mtcheck --jobs 2"),
+                            ("corpus x10", "mtcheck --jobs 1, corpus x10", "mtcheck --jobs 2, corpus x10")):
+        if one not in seconds or two not in seconds:
+            continue
+        line = f"--jobs 2 on the {label}: {seconds[one] / seconds[two]:.2f} x --jobs 1"
+        if serial is not None and serial < seconds[one]:
+            bound = seconds[one] / (serial + (seconds[one] - serial) / 2)
+            line += f" (at most {bound:.2f} x with {serial:.2f} s of serial start-up)"
+        lines.append(line)
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -139,8 +160,12 @@ def main() -> int:
     for row in rows:
         print(f"{row['run']:<32}{row['words']:>10,}{row['seconds']:>10.2f}{row['words_per_second']:>10,}"
               f"{row['peak_mib']:>10.1f}")
+    speedups = _speedups({str(row["run"]): float(str(row["seconds"])) for row in rows})
+    for line in speedups:
+        print(line)
     if options.json:
-        options.json.write_text(json.dumps({"articles": len(articles), "words": words, "runs": rows}, indent=2))
+        options.json.write_text(json.dumps({"articles": len(articles), "words": words, "runs": rows,
+                                            "speedups": speedups}, indent=2))
     return 0
 
 

@@ -245,3 +245,19 @@ def test_spawned_workers_give_the_serial_results(monkeypatch: pytest.MonkeyPatch
     items = corpus(PARALLEL_MIN_DOCUMENTS + 10)
     assert [_key(r) for r in run(iter(items), Settings(), jobs=2)] == [_key(r) for r in run(iter(items), Settings())]
     assert multiprocessing.active_children() == []
+
+
+def test_benchmark_speedups_are_set_beside_amdahls_bound() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    try:
+        from throughput import _speedups
+    finally:
+        sys.path.pop(0)
+    lines = _speedups({"mtcheck --jobs 1": 2.0, "mtcheck --jobs 2": 1.25, "mtcheck, one small file": 0.4,
+                       "mtcheck --jobs 1, corpus x10": 20.0, "mtcheck --jobs 2, corpus x10": 11.0})
+    # 2.0 / (0.4 + 1.6 / 2) = 1.67; 20.0 / (0.4 + 19.6 / 2) = 1.96
+    assert lines == ["--jobs 2 on the corpus: 1.60 x --jobs 1 (at most 1.67 x with 0.40 s of serial start-up)",
+                     "--jobs 2 on the corpus x10: 1.82 x --jobs 1 (at most 1.96 x with 0.40 s of serial start-up)"]
+    assert _speedups({"mtcheck --jobs 1": 2.0}) == []
