@@ -66,15 +66,20 @@ def test_sarif_is_valid_against_the_official_schema(corpus: Path, tmp_path: Path
     rules = run["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == [r.code for r in all_rules() if r.default_enabled]
     assert run["results"], "expected findings"
-    source = {r["id"]: r["text"] for r in map(json.loads, corpus.read_text().splitlines())}
+    records = [json.loads(line) if line.strip() else None for line in corpus.read_text().splitlines()]
+    source = {r["id"]: r["text"] for r in records if r}
+    lines = {r["id"]: number for number, r in enumerate(records, 1) if r}
     levels = {"minor": "note", "major": "warning", "critical": "error"}
     for result in run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         assert result["level"] == levels[result["properties"]["severity"]]
-        region = result["locations"][0]["physicalLocation"]["region"]
-        assert set(region) >= {"startLine", "startColumn", "endLine", "endColumn", "charOffset", "charLength"}
         record = result["locations"][0]["logicalLocations"][0]["name"]
         assert result["properties"]["documentId"] == record
+        line = lines[record]  # a record's physical region is its line in the corpus file
+        assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": line, "endLine": line}
+        assert result["properties"]["recordLine"] == line
+        region = result["properties"]["recordRegion"]  # the span inside the record's text
+        assert set(region) >= {"startLine", "startColumn", "endLine", "endColumn", "charOffset", "charLength"}
         text = source[record]
         span = text[region["charOffset"]:region["charOffset"] + region["charLength"]]
         assert span == region["snippet"]["text"]

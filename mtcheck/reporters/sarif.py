@@ -5,8 +5,10 @@ carries the rule id and index, a level (minor → ``note``, major → ``warning`
 the message (with the suggestion), and a region with start and end line and column and the character
 offset and length of the span (columns and offsets count Unicode code points: ``columnKind`` is
 ``unicodeCodePoints``). The artifact is the document's path; for a corpus record, the record id is a
-logical location and a property (regions are then relative to the record's ``text``, as in the JSON
-output). ``partialFingerprints`` hold the baseline fingerprint, which survives lines moving.
+logical location and a property; the region is then the record's line in the corpus file (where
+GitHub code scanning draws it), and ``properties.recordRegion`` holds the span's region inside the
+record's ``text`` (as the JSON output counts it). ``partialFingerprints`` hold the baseline
+fingerprint, which survives lines moving.
 """
 
 from __future__ import annotations
@@ -69,19 +71,24 @@ class SarifReporter:
         message = finding.message.rstrip(".") + "."
         if finding.suggestion:
             message += f" Suggestion: {finding.suggestion}"
+        region = {
+            "startLine": finding.line,
+            "startColumn": finding.column,
+            "endLine": finding.end_line,
+            "endColumn": finding.end_column,
+            "charOffset": finding.start,
+            "charLength": finding.end - finding.start,
+            "snippet": {"text": finding.text},
+        }
+        record = is_record(document)
+        if record:
+            # Positions inside a record's text are not positions in the corpus file (JSON escapes,
+            # CSV quoting): the physical region is the record's line, and the span in the text is
+            # ``properties.recordRegion``, the same fields as a region.
+            line = max(1, document.line_offset)
+            region, record_region = {"startLine": line, "endLine": line}, region
         location: dict[str, Any] = {
-            "physicalLocation": {
-                "artifactLocation": {"uri": uri, "index": index},
-                "region": {
-                    "startLine": finding.line,
-                    "startColumn": finding.column,
-                    "endLine": finding.end_line,
-                    "endColumn": finding.end_column,
-                    "charOffset": finding.start,
-                    "charLength": finding.end - finding.start,
-                    "snippet": {"text": finding.text},
-                },
-            }
+            "physicalLocation": {"artifactLocation": {"uri": uri, "index": index}, "region": region}
         }
         properties: dict[str, Any] = {
             "category": finding.category,
@@ -96,9 +103,10 @@ class SarifReporter:
         source_text = extra(finding, "source_text")
         if source_text:
             properties["sourceText"] = source_text
-        if is_record(document):
+        if record:
             properties["documentId"] = document.id
             properties["recordLine"] = document.line_offset
+            properties["recordRegion"] = record_region
             location["logicalLocations"] = [
                 {"name": document.id, "fullyQualifiedName": f"{document.path}#{document.id}", "kind": "object"}
             ]
