@@ -436,11 +436,12 @@ def main() -> None:
         sys.stderr.write(f"mtcheck: error: {error.format_message()} (see mtcheck --help)\n")
         code = 2
     except typer.Abort:
-        sys.stderr.write("mtcheck: interrupted\n")
         code = 130
     except KeyboardInterrupt:
         sys.stderr.write("mtcheck: interrupted\n")
         sys.exit(130)
     finally:
         gc.freeze()
+    if code == 130:  # typer turns Ctrl-C into exit code 130, silently
+        sys.stderr.write("mtcheck: interrupted\n")
     sys.exit(code if isinstance(code, int) else 0)

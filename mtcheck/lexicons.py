@@ -104,6 +104,13 @@ class Lexicons:
             raise LexiconError(errors)
         self.extra_files = tuple(str(file) for file in extra_files)
 
+    def __getstate__(self) -> dict[str, Any]:
+        # Spawned workers (macOS, Windows) get the settings pickled: the compiled structures are left
+        # out (they hold functions and compiled patterns) and each worker compiles its own.
+        state = dict(self.__dict__)
+        state["_compiled"] = {}
+        return state
+
     def raw(self, kind: str) -> dict[str, Any]:
         """The merged tables of one kind: bundled first, then the user's files."""
         merged = dict(bundled(bundled_kinds()[kind]))

@@ -21,7 +21,7 @@ import contextlib
 import itertools
 import os
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, NoReturn
 
 from mtcheck.engine import Settings, check_document
 from mtcheck.model import Document, DocumentResult, InputError
@@ -88,23 +88,33 @@ def _work_chunk(items: list[Item], settings: Settings) -> list[Reply | None]:
     return replies
 
 
-def _serve(connection: Any, settings: Settings) -> None:
+def _serve(connection: Any, settings: Settings, inherited: list[Any]) -> None:
     """A worker's life: check each chunk received and send its results back, until told to stop."""
     import signal
+    from multiprocessing.reduction import ForkingPickler
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it stops the workers
+    # Ctrl-C is the parent's: it stops the workers. (The parent blocks SIGINT while it starts them, so
+    # none arrives before this line; unblocking it here is harmless once it is ignored.)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    for other in inherited:  # forked: the parent's ends of this worker's pipe and of earlier workers'
+        other.close()  # (while any copy is open here, the parent's death would never read as EOF)
     while True:
         try:
             chunk = connection.recv()
-        except EOFError:  # the parent is gone
+        except (EOFError, OSError):  # the parent is gone
             return
         if chunk is None:
             return
         try:
-            reply: Any = _work_chunk(chunk, settings)
-        except Exception as error:  # a bug in a rule: re-raised in the parent, as --jobs 1 would raise it
-            reply = _failure(error)
-        connection.send(reply)
+            reply = ForkingPickler.dumps(_work_chunk(chunk, settings))
+        except Exception as error:  # a bug in a rule (or a result that cannot be pickled): re-raised in
+            reply = ForkingPickler.dumps(_failure(error))  # the parent, as --jobs 1 would raise it
+        try:
+            connection.send_bytes(reply)
+        except OSError:  # the parent is gone
+            return
 
 
 def _failure(error: Exception) -> tuple[str, Exception, str]:
@@ -112,8 +122,8 @@ def _failure(error: Exception) -> tuple[str, Exception, str]:
     import traceback
 
     text = "".join(traceback.format_exception(error))
-    try:
-        pickle.dumps(error)
+    try:  # some exceptions pickle but cannot be rebuilt (an __init__ with other arguments)
+        pickle.loads(pickle.dumps(error))
     except Exception:
         error = RuntimeError(f"{type(error).__name__}: {error}")
     return ("failure", error, text)
@@ -125,23 +135,35 @@ def _failure(error: Exception) -> tuple[str, Exception, str]:
 class _Worker:
     __slots__ = ("busy", "connection", "process")
 
-    def __init__(self, context: Any, settings: Settings) -> None:
+    def __init__(self, context: Any, settings: Settings, inherited: list[Any]) -> None:
+        """``inherited``: connections of this process a forked worker must close (none under spawn)."""
         mine, theirs = context.Pipe(duplex=True)
-        self.process = context.Process(target=_serve, args=(theirs, settings), daemon=True)
+        close = [mine, *inherited] if context.get_start_method() == "fork" else []
+        self.process = context.Process(target=_serve, args=(theirs, settings, close), daemon=True)
         self.process.start()
         theirs.close()  # only the worker holds its end now: if it dies, reading ours gives EOF
         self.connection = mine
         self.busy = False  # holding a chunk whose results are not received yet
 
+    def send(self, chunk: list[Item]) -> None:
+        self.busy = True  # before sending: a send cut short leaves the worker to be terminated
+        try:
+            self.connection.send(chunk)
+        except OSError:
+            self._died()
+
     def receive(self) -> Any:
         try:
             return self.connection.recv()
         except (EOFError, OSError):
-            self.process.join(1)
-            code = self.process.exitcode
-            how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
-            raise WorkerError(f"a worker process stopped unexpectedly ({how}); "
-                              "try again with fewer --jobs or with --jobs 1") from None
+            self._died()
+
+    def _died(self) -> NoReturn:
+        self.process.join(1)
+        code = self.process.exitcode
+        how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+        raise WorkerError(f"a worker process stopped unexpectedly ({how}); "
+                          "try again with fewer --jobs or with --jobs 1") from None
 
 
 def _parallel(items: Iterator[Item], settings: Settings, jobs: int) -> Iterator[DocumentResult | InputError]:
@@ -176,16 +198,58 @@ def _parallel(items: Iterator[Item], settings: Settings, jobs: int) -> Iterator[
 def _start(context: Any, method: str, jobs: int, settings: Settings) -> list[_Worker]:
     """The workers. Forked ones start with what this process has loaded; while they fork, that is
     frozen out of garbage collection (a collection in a worker would write to every inherited
-    object's header and so copy all their memory pages), and unfrozen again here after."""
-    if method != "fork":
-        return [_Worker(context, settings) for _ in range(jobs)]
+    object's header and so copy all their memory pages), and unfrozen again here after (unless the
+    caller had frozen it). A Ctrl-C is held back while they start, so that it never falls between a
+    fork and the worker's record here (which would leave a worker nobody stops): it is handled once
+    they are all recorded, and stops them."""
     import gc
 
-    gc.freeze()
+    workers: list[_Worker] = []
+    freeze = method == "fork" and gc.get_freeze_count() == 0
     try:
-        return [_Worker(context, settings) for _ in range(jobs)]
+        with _interrupts_held_back():
+            if freeze:
+                gc.freeze()
+            try:
+                for _ in range(jobs):
+                    workers.append(_Worker(context, settings, [worker.connection for worker in workers]))
+            finally:
+                if freeze:
+                    gc.unfreeze()
+    except BaseException:
+        _stop(workers)
+        raise
+    return workers
+
+
+@contextlib.contextmanager
+def _interrupts_held_back() -> Iterator[None]:
+    """SIGINT is recorded instead of handled inside the block, and handled as usual at its end (a
+    KeyboardInterrupt, by default). It is also blocked: a worker forked here starts with it blocked
+    until it has chosen to ignore it. Only the main thread can change signal handlers; elsewhere
+    this does nothing."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[Any] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(frame))
+    mask = hasattr(signal, "pthread_sigmask")
+    if mask:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
     finally:
-        gc.unfreeze()
+        if mask:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+    if caught:
+        if callable(previous):
+            previous(signal.SIGINT, caught[0])
+        elif previous != signal.SIG_IGN:
+            raise KeyboardInterrupt
 
 
 def _exchange(workers: list[_Worker], items: Iterator[Item], window: int) -> Iterator[DocumentResult | InputError]:
@@ -205,8 +269,7 @@ def _exchange(workers: list[_Worker], items: Iterator[Item], window: int) -> Ite
                 exhausted = True
                 break
             worker = idle.pop()
-            worker.connection.send(chunk)
-            worker.busy = True
+            worker.send(chunk)
             busy[worker.connection] = (worker, sent)
             chunks[sent] = chunk
             sent += 1

@@ -261,3 +261,148 @@ def test_benchmark_speedups_are_set_beside_amdahls_bound() -> None:
     assert lines == ["--jobs 2 on the corpus: 1.60 x --jobs 1 (at most 1.67 x with 0.40 s of serial start-up)",
                      "--jobs 2 on the corpus x10: 1.82 x --jobs 1 (at most 1.96 x with 0.40 s of serial start-up)"]
     assert _speedups({"mtcheck --jobs 1": 2.0}) == []
+
+
+def _gone(pid: int) -> bool:
+    """The process has exited (a zombie nobody reaps counts as exited)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except FileNotFoundError:
+        return True
+
+
+@forking
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_workers_exit_when_their_parent_dies() -> None:
+    # a forked worker closes the parent's ends of the pipes it inherits: the parent's death reads as EOF
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import os, multiprocessing\n"
+        "from mtcheck.engine import Settings\n"
+        "from mtcheck.model import Document\n"
+        "from mtcheck.runner import run\n"
+        "docs = (Document(path='c', id=str(i), text='It was was late. ' * 50) for i in range(10**6))\n"
+        "results = run(docs, Settings(), jobs=2)\n"
+        "next(results); next(results)\n"
+        "print(*(child.pid for child in multiprocessing.active_children()), flush=True)\n"
+        "os._exit(0)  # no clean-up: as if the parent were killed\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
+    pids = [int(pid) for pid in done.stdout.split()]
+    assert len(pids) == 2
+    deadline = time.monotonic() + 20
+    while not all(map(_gone, pids)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert all(map(_gone, pids))
+
+
+@forking
+def test_a_worker_dead_before_its_first_chunk_is_a_worker_error() -> None:
+    import multiprocessing
+    import os
+    import signal
+
+    from mtcheck import runner
+
+    results = run(iter(corpus(80)), Settings(), jobs=2)
+    next(results)  # the first document, checked here before the workers started: they hold no chunk yet
+    for child in multiprocessing.active_children():
+        os.kill(child.pid, signal.SIGKILL)
+        child.join()
+    with pytest.raises(runner.WorkerError, match="killed by signal 9"):
+        next(results)  # sending to a dead worker: a WorkerError, not a broken pipe
+    assert multiprocessing.active_children() == []
+
+
+def test_an_interruption_while_workers_start_stops_those_started(monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+    import os
+    import signal
+
+    from mtcheck import runner
+
+    original, started = runner._Worker.__init__, []
+
+    def start(self: object, *args: object) -> None:
+        original(self, *args)  # type: ignore[arg-type]
+        started.append(self)
+        if len(started) == 2:  # Ctrl-C while the workers start: held back until they are all recorded
+            os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(runner._Worker, "__init__", start)
+    results = run(iter(corpus(80)), Settings(), jobs=3)
+    with pytest.raises(KeyboardInterrupt):
+        list(results)
+    assert len(started) == 3 and multiprocessing.active_children() == []
+
+
+class _TwoArguments(Exception):
+    def __init__(self, a: int, b: int) -> None:
+        super().__init__(f"{a}/{b}")
+
+
+@forking
+def test_an_exception_that_cannot_be_rebuilt_keeps_its_name_and_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    import copyreg
+
+    from mtcheck import runner
+
+    # (tblib, which distributed installs, registers every exception class it sees as rebuildable)
+    monkeypatch.delitem(copyreg.dispatch_table, _TwoArguments, raising=False)
+    monkeypatch.setattr(runner, "check_document", _raising(_TwoArguments(1, 2), "41"))
+    with pytest.raises(RuntimeError, match=r"_TwoArguments: 1/2") as raised:
+        list(run(iter(corpus(80)), Settings(), jobs=2))
+    assert "_TwoArguments: 1/2" in str(raised.value.__cause__)
+
+
+def _raising(error: Exception, victim: str) -> object:
+    import os
+
+    from mtcheck import runner
+
+    parent, original = os.getpid(), runner.check_document
+
+    def check(document: Document, settings: Settings | None = None) -> DocumentResult:
+        if document.id == victim and os.getpid() != parent:
+            raise error
+        return original(document, settings)
+
+    return check
+
+
+def test_settings_pickle_after_their_lexicons_compiled() -> None:
+    # spawned workers get the settings pickled; compiled lexicon structures hold functions
+    import pickle
+
+    settings = Settings()
+    list(run(iter(corpus(3)), settings))
+    assert settings.lexicons._compiled
+    copy = pickle.loads(pickle.dumps(settings))
+    assert copy.lexicons._compiled == {} and copy.lexicons.extra_files == settings.lexicons.extra_files
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "killpg"), reason="sends Ctrl-C to a process group")
+def test_ctrl_c_stops_a_parallel_run_with_one_line_and_code_130(tmp_path: Path) -> None:
+    import os
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    path = tmp_path / "big.jsonl"  # some 20 s of checking: still running when Ctrl-C comes
+    path.write_text("".join(json.dumps({"id": d.id, "text": d.text * 20}) + "\n" for d in corpus(3000)),
+                    encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "mtcheck", "check", str(path), "-j", "2", "-f", "jsonl",
+                                "--no-progress", "-o", str(tmp_path / "out.jsonl")],
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    time.sleep(2.0)
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal sends it: to every process of the group
+    _, err = process.communicate(timeout=30)
+    assert (process.returncode, err) == (130, "mtcheck: interrupted\n")
+    if shutil.which("pgrep"):  # no worker is left behind
+        assert subprocess.run(["pgrep", "-f", str(path)], capture_output=True, text=True, check=False).stdout == ""
