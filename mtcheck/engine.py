@@ -66,7 +66,9 @@ def run_rules(document: Document, settings: Settings) -> tuple[list[Finding], Co
 
 
 def _with_units(document: Document, findings: list[Finding]) -> list[Finding]:
-    """For bilingual files: the id of the unit holding each finding, as the extra key ``unit``."""
+    """For bilingual files: the id of the unit holding each finding (extra key ``unit``), the finding's
+    offset in the unit's target (``unit_offset``) and the line of that target in the file
+    (``unit_line``, where the reader knows it)."""
     if not document.units:
         return findings
     import bisect
@@ -78,6 +80,8 @@ def _with_units(document: Document, findings: list[Finding]) -> list[Finding]:
         index = max(0, bisect.bisect_right(starts, finding.start) - 1)
         unit = document.units[index]
         extra = (*finding.extra, ("unit", unit.id), ("unit_offset", finding.start - unit.start))
+        if unit.line is not None:
+            extra = (*extra, ("unit_line", unit.line))
         located.append(replace(finding, extra=extra))
     return located
 

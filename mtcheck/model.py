@@ -81,6 +81,7 @@ class Unit:
     start: int
     end: int
     source: str | None = None
+    line: int | None = None  # the line of the unit's target in its file (where <target>, <seg> or msgstr starts)
 
 
 @dataclass(frozen=True)

@@ -254,3 +254,41 @@ def test_corpus_source_and_reference_fields(tmp_path: Path, capsys: pytest.Captu
     report = json.loads(capsys.readouterr().out)
     assert any(f["code"] == "MT701" for f in report["documents"][0]["findings"])
     assert "BLEU" in report["documents"][0]["metrics"]
+
+
+@pytest.mark.parametrize(("extension", "text", "marker"),
+                         [(".xlf", XLIFF12, "<target"), (".xliff", XLIFF20, "<target"), (".tmx", TMX, "<seg"),
+                          (".po", PO, "msgstr")])
+def test_each_unit_knows_the_line_of_its_target_in_the_file(extension: str, text: str, marker: str) -> None:
+    document = _read(extension, text)
+    lines = text.splitlines()
+    for unit in document.units:
+        assert unit.line is not None
+        line = lines[unit.line - 1]
+        assert marker in line, (unit.id, line)
+        target = document.text[unit.start:unit.end]
+        if marker != "msgstr":  # (a PO string may start on the line after msgstr "")
+            assert target.split()[0] in line, (unit.id, line)
+    if extension == ".tmx":  # the English variant's line, not the Lithuanian one's
+        assert all('lang="en' in lines[unit.line - 1] for unit in document.units)
+
+
+def test_ci_reports_point_at_the_line_of_the_unit_in_the_file(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "news.xliff"
+    path.write_text(XLIFF20, encoding="utf-8")
+    line = next(n for n, text in enumerate(XLIFF20.splitlines(), 1) if "4,5 percent" in text)
+    run_check([str(path)], "github")
+    annotation = next(a for a in capsys.readouterr().out.splitlines() if "4,5" in a and "MT7" in a)
+    assert f",line={line},endLine={line}," in annotation and "::[unit u1] " in annotation
+    run_check([str(path)], "sarif")
+    results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    result = next(r for r in results if r["properties"]["recordRegion"]["snippet"]["text"] == "4,5")
+    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": line, "endLine": line}
+    assert result["properties"]["unit"] == "u1"
+    assert result["locations"][0]["logicalLocations"][0]["name"] == "u1"
+    run_check([str(path)], "text", color=False)
+    assert f"news.xliff:{line} [unit u1]: MT7" in capsys.readouterr().out
+    run_check([str(path)], "json")
+    finding = next(f for f in json.loads(capsys.readouterr().out)["documents"][0]["findings"] if f["text"] == "4,5")
+    assert (finding["unit"], finding["unit_line"]) == ("u1", line)

@@ -3,7 +3,9 @@
 A file's translation units, in order, make one :class:`~mtcheck.model.Document`: ``text`` is the
 units' targets joined by a blank line (so each unit is a paragraph and every offset points inside one
 unit's target), ``source`` the units' sources joined the same way, and ``units`` records each unit's
-id and span. The engine adds the unit's id to every finding (``"unit"``).
+id, span and the line of its target in the file. The engine adds the unit's id to every finding
+(``"unit"``), the finding's offset in the unit's target (``"unit_offset"``) and that line
+(``"unit_line"``), which the CI reporters (GitHub annotations, SARIF) point at.
 
 Units without a target (not translated yet) are left out, as pofilter skips them. Inline codes (XLIFF
 ``<x/>``, ``<ph>``, ``<bpt>``…, TMX ``<ph>``…) are dropped; the text of container elements (``<g>``,
@@ -24,7 +26,7 @@ from typing import Any
 from mtcheck.model import Document, InputError, Unit
 
 Reader = Callable[[str, str], Iterator[Document | InputError]]
-Pair = tuple[str, str | None, str]  # (unit id, source, target)
+Pair = tuple[str, str | None, str, int | None]  # (unit id, source, target, line of the target in the file)
 
 XLIFF12 = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF20 = "urn:oasis:names:tc:xliff:document:2.0"
@@ -53,16 +55,37 @@ def _text(element: Any) -> str:
     return "".join(parts)
 
 
-def _parse_xml(text: str) -> Any:
-    from xml.etree.ElementTree import ParseError
+class _Lines:
+    """The line each element starts on, recorded as the parser builds the tree."""
+
+    def __init__(self) -> None:
+        self.of: dict[int, int] = {}  # id(element) -> line (the tree keeps every element alive)
+
+    def get(self, element: Any) -> int | None:
+        return None if element is None else self.of.get(id(element))
+
+
+def _parse_xml(text: str) -> tuple[Any, _Lines]:
+    from xml.etree.ElementTree import ParseError, TreeBuilder
 
     from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import fromstring
+    from defusedxml.ElementTree import DefusedXMLParser
 
-    # the text is already decoded: drop the declaration, whose encoding no longer applies
-    body = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
+    lines = _Lines()
+
+    class Builder(TreeBuilder):
+        def start(self, tag: Any, attrs: Any) -> Any:
+            element = super().start(tag, attrs)
+            lines.of[id(element)] = parser.parser.CurrentLineNumber  # expat's position: this start tag
+            return element
+
+    # the text is already decoded: drop the declaration, whose encoding no longer applies (keeping its
+    # line breaks, so that lines stay the file's lines)
+    body = re.sub(r"^\s*<\?xml[^>]*\?>", lambda match: "\n" * match.group().count("\n"), text, count=1)
+    parser = DefusedXMLParser(target=Builder(), forbid_dtd=False, forbid_entities=True, forbid_external=True)
     try:
-        return fromstring(body, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        parser.feed(body)
+        return parser.close(), lines
     except DefusedXmlException as error:
         raise _FormatError(
             f"unsafe XML refused ({type(error).__name__}: entity declarations and external references are not allowed)"
@@ -73,7 +96,7 @@ def _parse_xml(text: str) -> Any:
         raise _FormatError(f"malformed XML: {message}", line) from None
 
 
-def _xliff_pairs(root: Any) -> list[Pair]:
+def _xliff_pairs(root: Any, lines: _Lines) -> list[Pair]:
     namespace = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
     version = root.get("version", "")
     if _local(root.tag) != "xliff":
@@ -81,7 +104,7 @@ def _xliff_pairs(root: Any) -> list[Pair]:
     pairs: list[Pair] = []
     if namespace == XLIFF20 or version.startswith("2"):
         for number, unit in enumerate((e for e in root.iter() if _local(e.tag) == "unit"), 1):
-            sources, targets = [], []
+            sources, targets, first = [], [], None
             for part in unit:
                 if _local(part.tag) not in ("segment", "ignorable"):
                     continue
@@ -90,7 +113,8 @@ def _xliff_pairs(root: Any) -> list[Pair]:
                         sources.append(_text(child))
                     elif _local(child.tag) == "target":
                         targets.append(_text(child))
-            pairs.append((unit.get("id") or str(number), "".join(sources), "".join(targets)))
+                        first = first if first is not None else child
+            pairs.append((unit.get("id") or str(number), "".join(sources), "".join(targets), lines.get(first)))
         return pairs
     for number, unit in enumerate((e for e in root.iter() if _local(e.tag) == "trans-unit"), 1):
         source = next((c for c in unit if _local(c.tag) == "source"), None)
@@ -100,12 +124,13 @@ def _xliff_pairs(root: Any) -> list[Pair]:
                 unit.get("id") or str(number),
                 _text(source) if source is not None else None,
                 _text(target) if target is not None else "",
+                lines.get(target),
             )
         )
     return pairs
 
 
-def _tmx_pairs(root: Any) -> list[Pair]:
+def _tmx_pairs(root: Any, lines: _Lines) -> list[Pair]:
     if _local(root.tag) != "tmx":
         raise _FormatError(f"not a TMX file (root element <{_local(root.tag)}>)")
     header = next((e for e in root if _local(e.tag) == "header"), None)
@@ -113,12 +138,15 @@ def _tmx_pairs(root: Any) -> list[Pair]:
     pairs: list[Pair] = []
     for number, unit in enumerate((e for e in root.iter() if _local(e.tag) == "tu"), 1):
         variants: list[tuple[str, str]] = []
+        line = None
         for tuv in unit:
             if _local(tuv.tag) != "tuv":
                 continue
             lang = (tuv.get(XML_LANG) or tuv.get("lang") or "").lower()
             seg = next((c for c in tuv if _local(c.tag) == "seg"), None)
             variants.append((lang, _text(seg) if seg is not None else ""))
+            if line is None and lang.startswith("en"):
+                line = lines.get(seg if seg is not None else tuv)
         target = next((t for lang, t in variants if lang.startswith("en")), None)
         source = next(
             (
@@ -132,7 +160,7 @@ def _tmx_pairs(root: Any) -> list[Pair]:
             source = next((t for lang, t in variants if lang.startswith("lt")), None)
         if source is None:
             source = next((t for lang, t in variants if not lang.startswith("en")), None)
-        pairs.append((unit.get("tuid") or str(number), source, target or ""))
+        pairs.append((unit.get("tuid") or str(number), source, target or "", line))
     return pairs
 
 
@@ -192,6 +220,8 @@ def _po_pairs(text: str) -> list[Pair]:
             )
             if keyword.startswith("msgstr"):
                 current["msgstr_seen"] = True
+                if key == "msgstr":
+                    current.setdefault("msgstr_line", number)
             current.setdefault("line", number)
             current.setdefault("fields", {})
             current[key] = current.get(key, "") + _unescape(string.group(1), number)
@@ -209,7 +239,7 @@ def _po_pairs(text: str) -> list[Pair]:
         if entry["msgid"] == "" and "msgctxt" not in entry:
             continue  # the header
         unit_id = entry.get("msgctxt") or f"line {entry['line']}"
-        pairs.append((unit_id, entry["msgid"], entry.get("msgstr", "")))
+        pairs.append((unit_id, entry["msgid"], entry.get("msgstr", ""), entry.get("msgstr_line")))
     return pairs
 
 
@@ -221,12 +251,12 @@ def _document(path: str, pairs: list[Pair]) -> Document | InputError:
     sources: list[str] = []
     units: list[Unit] = []
     position = 0
-    for unit_id, source, target in pairs:
+    for unit_id, source, target, line in pairs:
         if not target or not target.strip():
             continue  # not translated yet: nothing to check
         if texts:
             position += 2
-        units.append(Unit(unit_id, position, position + len(target), source))
+        units.append(Unit(unit_id, position, position + len(target), source, line))
         texts.append(target)
         sources.append(source or "")
         position += len(target)
@@ -242,10 +272,10 @@ def _document(path: str, pairs: list[Pair]) -> Document | InputError:
     )
 
 
-def _xml_reader(extract: Callable[[Any], list[Pair]]) -> Reader:
+def _xml_reader(extract: Callable[[Any, _Lines], list[Pair]]) -> Reader:
     def read(path: str, text: str) -> Iterator[Document | InputError]:
         try:
-            pairs = extract(_parse_xml(text))
+            pairs = extract(*_parse_xml(text))
         except _FormatError as error:
             yield InputError(path, str(error), error.line)
             return

@@ -7,8 +7,9 @@ offset and length of the span (columns and offsets count Unicode code points: ``
 ``unicodeCodePoints``). The artifact is the document's path; for a corpus record, the record id is a
 logical location and a property; the region is then the record's line in the corpus file (where
 GitHub code scanning draws it), and ``properties.recordRegion`` holds the span's region inside the
-record's ``text`` (as the JSON output counts it). ``partialFingerprints`` hold the baseline
-fingerprint, which survives lines moving.
+record's ``text`` (as the JSON output counts it). A bilingual file's (XLIFF, TMX, PO) findings point
+at the line of their unit's target the same way, with the unit id in ``properties.unit``.
+``partialFingerprints`` hold the baseline fingerprint, which survives lines moving.
 """
 
 from __future__ import annotations
@@ -80,12 +81,13 @@ class SarifReporter:
             "charLength": finding.end - finding.start,
             "snippet": {"text": finding.text},
         }
-        record = is_record(document)
-        if record:
-            # Positions inside a record's text are not positions in the corpus file (JSON escapes,
-            # CSV quoting): the physical region is the record's line, and the span in the text is
-            # ``properties.recordRegion``, the same fields as a region.
-            line = max(1, document.line_offset)
+        record, unit_line = is_record(document), extra(finding, "unit_line")
+        record_region = None
+        if record or unit_line is not None:
+            # Positions inside a record's text (JSON escapes, CSV quoting) or a bilingual file's joined
+            # targets are not positions in the file: the physical region is the record's line or the
+            # line of the unit's target, and the span in the text is ``properties.recordRegion``.
+            line = unit_line if unit_line is not None else max(1, document.line_offset)
             region, record_region = {"startLine": line, "endLine": line}, region
         location: dict[str, Any] = {
             "physicalLocation": {"artifactLocation": {"uri": uri, "index": index}, "region": region}
@@ -103,12 +105,19 @@ class SarifReporter:
         source_text = extra(finding, "source_text")
         if source_text:
             properties["sourceText"] = source_text
+        if record_region is not None:
+            properties["recordRegion"] = record_region
         if record:
             properties["documentId"] = document.id
             properties["recordLine"] = document.line_offset
-            properties["recordRegion"] = record_region
             location["logicalLocations"] = [
                 {"name": document.id, "fullyQualifiedName": f"{document.path}#{document.id}", "kind": "object"}
+            ]
+        unit = extra(finding, "unit")
+        if unit is not None:
+            properties["unit"] = unit
+            location["logicalLocations"] = [
+                {"name": str(unit), "fullyQualifiedName": f"{document.path}#{unit}", "kind": "object"}
             ]
         sarif: dict[str, Any] = {
             "ruleId": finding.code,

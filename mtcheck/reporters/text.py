@@ -29,8 +29,14 @@ def excerpt(text: str, start: int, end: int, width: int = WIDTH) -> tuple[str, i
 def location(result: DocumentResult, finding: Finding) -> str:
     document = result.document
     where = document.path if document.id == document.path else f"{document.path}[{document.id}]"
-    unit = dict(finding.extra).get("unit")
-    return f"{where}:{finding.line}:{finding.column}" + (f" [unit {unit}]" if unit is not None else "")
+    extra = dict(finding.extra)
+    unit = extra.get("unit")
+    if unit is None:
+        return f"{where}:{finding.line}:{finding.column}"
+    if extra.get("unit_line") is None:
+        return f"{where}:{finding.line}:{finding.column} [unit {unit}]"
+    # a bilingual file: the line of the unit's target in the file, where an editor opens it
+    return f"{where}:{extra['unit_line']} [unit {unit}]"
 
 
 class TextReporter:
