@@ -94,7 +94,8 @@ def check(
     ] = None,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the number of cores)."),
+        typer.Option("--jobs", "-j", min=1,
+                     help="Worker processes (default: the number of cores, capped by a container's CPU quota)."),
     ] = None,
     progress: Annotated[
         bool | None,

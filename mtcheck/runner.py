@@ -47,10 +47,40 @@ class _RemoteTraceback(Exception):
 
 
 def default_jobs() -> int:
+    """The cores this process may use: those it may run on, capped by a container's CPU quota (a CI
+    runner or a Kubernetes pod with two CPUs on a 64-core host must not start 64 workers)."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux
-        return max(1, os.cpu_count() or 1)
+        cores = os.cpu_count() or 1
+    quota = cpu_quota()
+    return max(1, min(cores, quota) if quota is not None else cores)
+
+
+# cgroup v2, then v1: the quota of CPU time per period (as the container sees its own cgroup)
+CGROUP_FILES = (("/sys/fs/cgroup/cpu.max", None),
+                ("/sys/fs/cgroup/cpu/cpu.cfs_quota_us", "/sys/fs/cgroup/cpu/cpu.cfs_period_us"))
+
+
+def cpu_quota() -> int | None:
+    """The container's CPU limit in whole cores (rounded up), or None when there is none."""
+    import math
+
+    for quota_file, period_file in CGROUP_FILES:
+        try:
+            with open(quota_file, encoding="ascii") as handle:
+                fields = handle.read().split()
+            if period_file is not None:
+                with open(period_file, encoding="ascii") as handle:
+                    fields += handle.read().split()
+        except (OSError, UnicodeDecodeError):
+            continue
+        try:
+            quota, period = int(fields[0]), int(fields[1])  # cgroup v2 writes "max" for no limit
+        except (ValueError, IndexError):
+            return None
+        return math.ceil(quota / period) if quota > 0 and period > 0 else None
+    return None
 
 
 def run(items: Iterable[Item], settings: Settings, jobs: int = 1) -> Iterator[DocumentResult | InputError]:

@@ -406,3 +406,28 @@ def test_ctrl_c_stops_a_parallel_run_with_one_line_and_code_130(tmp_path: Path) 
     assert (process.returncode, err) == (130, "mtcheck: interrupted\n")
     if shutil.which("pgrep"):  # no worker is left behind
         assert subprocess.run(["pgrep", "-f", str(path)], capture_output=True, text=True, check=False).stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("files", "quota"),
+    [
+        ({"v2": "200000 100000\n"}, 2),  # cgroup v2: two CPUs
+        ({"v2": "150000 100000\n"}, 2),  # one and a half: rounded up
+        ({"v2": "max 100000\n"}, None),  # no limit
+        ({"v1q": "50000\n", "v1p": "100000\n"}, 1),  # cgroup v1: half a CPU is still one worker
+        ({"v1q": "-1\n", "v1p": "100000\n"}, None),  # v1 without a limit
+        ({"v2": "garbage"}, None),
+        ({}, None),  # not in a container (or not Linux)
+    ],
+)
+def test_cpu_quota_of_a_container(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str],
+                                  quota: int | None) -> None:
+    from mtcheck import runner
+
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="ascii")
+    monkeypatch.setattr(runner, "CGROUP_FILES", ((str(tmp_path / "v2"), None),
+                                                 (str(tmp_path / "v1q"), str(tmp_path / "v1p"))))
+    assert runner.cpu_quota() == quota
+    monkeypatch.setattr(runner.os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
+    assert runner.default_jobs() == (quota if quota is not None else 64)
