@@ -351,7 +351,8 @@ def _report(
             for item in documents
         )
     with progress_bar(enabled=progress) as advance:
-        for outcome in run(documents, settings, jobs or default_jobs()):
+        sentences = getattr(reporter, "needs_sentences", False)  # (only the text report shows them)
+        for outcome in run(documents, settings, jobs or default_jobs(), sentences=sentences):
             if isinstance(outcome, InputError):
                 summary.errors.append(outcome)
                 sys.stderr.write(str(outcome) + "\n")

@@ -18,6 +18,7 @@ both directions at once, so the exchange cannot deadlock.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import itertools
 import os
 from collections.abc import Iterable, Iterator
@@ -83,8 +84,13 @@ def cpu_quota() -> int | None:
     return None
 
 
-def run(items: Iterable[Item], settings: Settings, jobs: int = 1) -> Iterator[DocumentResult | InputError]:
-    """Check every document of ``items`` in order; input errors pass through in their place."""
+def run(items: Iterable[Item], settings: Settings, jobs: int = 1, *,
+        sentences: bool = True) -> Iterator[DocumentResult | InputError]:
+    """Check every document of ``items`` in order; input errors pass through in their place.
+
+    ``sentences=False`` leaves the results' ``sentences`` empty, for a caller that does not read them
+    (only the text report shows them): workers then do not send them back (a third of what they send).
+    """
     iterator = iter(items)
     if jobs > 1:
         head = list(itertools.islice(iterator, PARALLEL_MIN_DOCUMENTS))
@@ -95,9 +101,14 @@ def run(items: Iterable[Item], settings: Settings, jobs: int = 1) -> Iterator[Do
             iterator = itertools.chain(head, iterator)
     if jobs <= 1:
         for item in iterator:
-            yield item if isinstance(item, InputError) else check_document(item, settings)
+            yield item if isinstance(item, InputError) else _check(item, settings, sentences)
         return
-    yield from _parallel(iterator, settings, jobs)
+    yield from _parallel(iterator, settings, jobs, sentences)
+
+
+def _check(document: Document, settings: Settings, sentences: bool) -> DocumentResult:
+    result = check_document(document, settings)
+    return result if sentences else dataclasses.replace(result, sentences=())
 
 
 # --- in a worker ------------------------------------------------------------------------------------
@@ -105,7 +116,7 @@ def run(items: Iterable[Item], settings: Settings, jobs: int = 1) -> Iterator[Do
 Reply = tuple[int, float, bool, Any, Any, Any]  # a DocumentResult without its document
 
 
-def _work_chunk(items: list[Item], settings: Settings) -> list[Reply | None]:
+def _work_chunk(items: list[Item], settings: Settings, sentences: bool = True) -> list[Reply | None]:
     """The results of a chunk, without their documents (the parent has them): None for an input error."""
     replies: list[Reply | None] = []
     for item in items:
@@ -114,11 +125,11 @@ def _work_chunk(items: list[Item], settings: Settings) -> list[Reply | None]:
             continue
         result = check_document(item, settings)
         replies.append((result.words, result.score, result.passed, result.findings, result.metrics,
-                        result.sentences))
+                        result.sentences if sentences else ()))
     return replies
 
 
-def _serve(connection: Any, settings: Settings, inherited: list[Any]) -> None:
+def _serve(connection: Any, settings: Settings, inherited: list[Any], sentences: bool) -> None:
     """A worker's life: check each chunk received and send its results back, until told to stop."""
     import signal
     from multiprocessing.reduction import ForkingPickler
@@ -138,7 +149,7 @@ def _serve(connection: Any, settings: Settings, inherited: list[Any]) -> None:
         if chunk is None:
             return
         try:
-            reply = ForkingPickler.dumps(_work_chunk(chunk, settings))
+            reply = ForkingPickler.dumps(_work_chunk(chunk, settings, sentences))
         except Exception as error:  # a bug in a rule (or a result that cannot be pickled): re-raised in
             reply = ForkingPickler.dumps(_failure(error))  # the parent, as --jobs 1 would raise it
         try:
@@ -165,11 +176,12 @@ def _failure(error: Exception) -> tuple[str, Exception, str]:
 class _Worker:
     __slots__ = ("busy", "connection", "process")
 
-    def __init__(self, context: Any, settings: Settings, inherited: list[Any]) -> None:
+    def __init__(self, context: Any, settings: Settings, inherited: list[Any], sentences: bool = True) -> None:
         """``inherited``: connections of this process a forked worker must close (none under spawn)."""
         mine, theirs = context.Pipe(duplex=True)
         close = [mine, *inherited] if context.get_start_method() == "fork" else []
-        self.process = context.Process(target=_serve, args=(theirs, settings, close), daemon=True)
+        self.process = context.Process(target=_serve, args=(theirs, settings, close, sentences),
+                                       daemon=True)
         self.process.start()
         theirs.close()  # only the worker holds its end now: if it dies, reading ours gives EOF
         self.connection = mine
@@ -196,7 +208,8 @@ class _Worker:
                           "try again with fewer --jobs or with --jobs 1") from None
 
 
-def _parallel(items: Iterator[Item], settings: Settings, jobs: int) -> Iterator[DocumentResult | InputError]:
+def _parallel(items: Iterator[Item], settings: Settings, jobs: int,
+              sentences: bool = True) -> Iterator[DocumentResult | InputError]:
     import multiprocessing
 
     # fork shares the parent's loaded modules; elsewhere spawn re-imports them once per worker
@@ -209,7 +222,7 @@ def _parallel(items: Iterator[Item], settings: Settings, jobs: int) -> Iterator[
         # result is handed on only once the workers exist: no caller code (a progress bar's thread)
         # runs before the fork.
         for item in items:
-            done.append(item if isinstance(item, InputError) else check_document(item, settings))
+            done.append(item if isinstance(item, InputError) else _check(item, settings, sentences))
             if not isinstance(item, InputError):
                 break
         following = next(items, None)
@@ -217,7 +230,7 @@ def _parallel(items: Iterator[Item], settings: Settings, jobs: int) -> Iterator[
             yield from done
             return
         items = itertools.chain([following], items)
-    workers = _start(context, method, jobs, settings)
+    workers = _start(context, method, jobs, settings, sentences)
     try:
         yield from done
         yield from _exchange(workers, items, WINDOW_PER_WORKER * jobs)
@@ -225,7 +238,7 @@ def _parallel(items: Iterator[Item], settings: Settings, jobs: int) -> Iterator[
         _stop(workers)
 
 
-def _start(context: Any, method: str, jobs: int, settings: Settings) -> list[_Worker]:
+def _start(context: Any, method: str, jobs: int, settings: Settings, sentences: bool = True) -> list[_Worker]:
     """The workers. Forked ones start with what this process has loaded; while they fork, that is
     frozen out of garbage collection (a collection in a worker would write to every inherited
     object's header and so copy all their memory pages), and unfrozen again here after (unless the
@@ -242,7 +255,8 @@ def _start(context: Any, method: str, jobs: int, settings: Settings) -> list[_Wo
                 gc.freeze()
             try:
                 for _ in range(jobs):
-                    workers.append(_Worker(context, settings, [worker.connection for worker in workers]))
+                    workers.append(_Worker(context, settings, [worker.connection for worker in workers],
+                                           sentences))
             finally:
                 if freeze:
                     gc.unfreeze()

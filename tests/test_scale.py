@@ -431,3 +431,18 @@ def test_cpu_quota_of_a_container(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert runner.cpu_quota() == quota
     monkeypatch.setattr(runner.os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
     assert runner.default_jobs() == (quota if quota is not None else 64)
+
+
+def test_results_leave_sentences_out_only_when_asked_and_alike_in_every_mode() -> None:
+    items = corpus(PARALLEL_MIN_DOCUMENTS + 6)
+    for jobs in (1, 2):
+        full = [r for r in run(iter(items), Settings(), jobs=jobs) if isinstance(r, DocumentResult)]
+        bare = [r for r in run(iter(items), Settings(), jobs=jobs, sentences=False) if isinstance(r, DocumentResult)]
+        assert all(r.sentences for r in full) and not any(r.sentences for r in bare)
+        assert [_key(r) for r in full] == [_key(r) for r in bare]  # nothing else differs
+
+
+def test_only_the_text_report_asks_for_sentences() -> None:
+    from mtcheck.reporters import FORMATS, get_reporter
+
+    assert {name for name in FORMATS if getattr(get_reporter(name), "needs_sentences", False)} == {"text"}

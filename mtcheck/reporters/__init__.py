@@ -80,6 +80,9 @@ class Summary:
 
 
 class Reporter(Protocol):
+    """A report format. A reporter that reads ``result.sentences`` says so with a class attribute
+    ``needs_sentences = True``; for the others they are left out (workers need not send them)."""
+
     def __init__(self, stream: TextIO, info: RunInfo) -> None: ...
 
     def document(self, result: DocumentResult) -> None: ...

@@ -40,6 +40,7 @@ def location(result: DocumentResult, finding: Finding) -> str:
 
 
 class TextReporter:
+    needs_sentences = True  # a finding is shown in its sentence
     def __init__(self, stream: TextIO, info: RunInfo) -> None:
         self.stream = stream
         self.info = info
