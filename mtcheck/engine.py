@@ -67,8 +67,8 @@ def run_rules(document: Document, settings: Settings) -> tuple[list[Finding], Co
 
 def _with_units(document: Document, findings: list[Finding]) -> list[Finding]:
     """For bilingual files: the id of the unit holding each finding (extra key ``unit``), the finding's
-    offset in the unit's target (``unit_offset``) and the line of that target in the file
-    (``unit_line``, where the reader knows it)."""
+    offset in the unit's target (``unit_offset``) and the finding's line in the file (``unit_line``,
+    where the reader knows it)."""
     if not document.units:
         return findings
     import bisect
@@ -80,8 +80,9 @@ def _with_units(document: Document, findings: list[Finding]) -> list[Finding]:
         index = max(0, bisect.bisect_right(starts, finding.start) - 1)
         unit = document.units[index]
         extra = (*finding.extra, ("unit", unit.id), ("unit_offset", finding.start - unit.start))
-        if unit.line is not None:
-            extra = (*extra, ("unit_line", unit.line))
+        line = unit.line_at(finding.start - unit.start)
+        if line is not None:
+            extra = (*extra, ("unit_line", line))
         located.append(replace(finding, extra=extra))
     return located
 

@@ -81,7 +81,14 @@ class Unit:
     start: int
     end: int
     source: str | None = None
-    line: int | None = None  # the line of the unit's target in its file (where <target>, <seg> or msgstr starts)
+    # Where the target's text lies in its file: (offset in the target, line) pairs in order, one where
+    # each line (or PO string) of the target starts; empty when the reader does not know.
+    lines: tuple[tuple[int, int], ...] = ()
+
+    def line_at(self, offset: int) -> int | None:
+        """The file line of ``offset`` (an offset in this unit's target), if known."""
+        index = bisect.bisect_right(self.lines, (offset, float("inf"))) - 1
+        return self.lines[index][1] if index >= 0 else None
 
 
 @dataclass(frozen=True)

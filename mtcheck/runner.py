@@ -64,24 +64,29 @@ CGROUP_FILES = (("/sys/fs/cgroup/cpu.max", None),
 
 
 def cpu_quota() -> int | None:
-    """The container's CPU limit in whole cores (rounded up), or None when there is none."""
-    import math
-
+    """The container's CPU limit in whole cores (rounded up), or None when there is none. Only the
+    container's own cgroup is read (what a container sees as its root): a limit set on a parent
+    cgroup outside a cgroup namespace is not seen."""
     for quota_file, period_file in CGROUP_FILES:
         try:
-            with open(quota_file, encoding="ascii") as handle:
-                fields = handle.read().split()
-            if period_file is not None:
-                with open(period_file, encoding="ascii") as handle:
-                    fields += handle.read().split()
+            quota_text = _read_small(quota_file)
+            if period_file is None:  # v2: "QUOTA PERIOD", QUOTA "max" for no limit
+                quota_text, _, period_text = quota_text.partition(" ")
+            else:
+                period_text = _read_small(period_file)
         except (OSError, UnicodeDecodeError):
             continue
         try:
-            quota, period = int(fields[0]), int(fields[1])  # cgroup v2 writes "max" for no limit
+            quota, period = int(quota_text.split()[0]), int(period_text.split()[0])
         except (ValueError, IndexError):
             return None
-        return math.ceil(quota / period) if quota > 0 and period > 0 else None
+        return -(-quota // period) if quota > 0 and period > 0 else None  # (integer ceiling: no float)
     return None
+
+
+def _read_small(path: str) -> str:
+    with open(path, encoding="ascii") as handle:
+        return handle.read(4096).strip()
 
 
 def run(items: Iterable[Item], settings: Settings, jobs: int = 1, *,

@@ -4,6 +4,7 @@ safe XML parsing and one-line input errors."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -256,21 +257,63 @@ def test_corpus_source_and_reference_fields(tmp_path: Path, capsys: pytest.Captu
     assert "BLEU" in report["documents"][0]["metrics"]
 
 
-@pytest.mark.parametrize(("extension", "text", "marker"),
-                         [(".xlf", XLIFF12, "<target"), (".xliff", XLIFF20, "<target"), (".tmx", TMX, "<seg"),
-                          (".po", PO, "msgstr")])
-def test_each_unit_knows_the_line_of_its_target_in_the_file(extension: str, text: str, marker: str) -> None:
+@pytest.mark.parametrize(("extension", "text"), [(".xlf", XLIFF12), (".xliff", XLIFF20), (".tmx", TMX), (".po", PO)])
+def test_every_word_of_a_target_maps_to_its_line_in_the_file(extension: str, text: str) -> None:
     document = _read(extension, text)
     lines = text.splitlines()
+    checked = 0
     for unit in document.units:
-        assert unit.line is not None
-        line = lines[unit.line - 1]
-        assert marker in line, (unit.id, line)
         target = document.text[unit.start:unit.end]
-        if marker != "msgstr":  # (a PO string may start on the line after msgstr "")
-            assert target.split()[0] in line, (unit.id, line)
-    if extension == ".tmx":  # the English variant's line, not the Lithuanian one's
-        assert all('lang="en' in lines[unit.line - 1] for unit in document.units)
+        for match in re.finditer(r"[A-Za-z]{4,}", target):
+            line = unit.line_at(match.start())
+            assert line is not None and match.group() in lines[line - 1], (unit.id, match.group(), line)
+            checked += 1
+    assert checked > 10
+
+
+TRICKY = {
+    # XLIFF 2.0: a unit of two segments, the second target on a line of its own and over two lines
+    ".xliff": """<?xml version="1.0"
+  encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="lt" trgLang="en">
+ <file id="f1"><unit id="u1">
+  <segment><source>Pirmas.</source><target>Alpha starts here.</target></segment>
+  <segment><source>Antras.</source>
+   <target
+     state="translated">Bravo goes on
+and Charlie ends it.</target></segment>
+ </unit></file>
+</xliff>
+""",
+    # TMX: CDATA over lines, and the first English variant is the target
+    ".tmx": """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="lt"/><body>
+ <tu tuid="a"><tuv xml:lang="lt"><seg>Labas.</seg></tuv>
+  <tuv xml:lang="en-GB"><seg><![CDATA[
+Delta waits here.]]></seg></tuv>
+  <tuv xml:lang="en-US"><seg>Echo is not the target.</seg></tuv>
+ </tu>
+</body></tmx>
+""",
+    # PO: a wrapped msgstr (each string literal a line), a form feed in a comment
+    ".po": 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n# a\x0c comment\n'
+           'msgctxt "x"\nmsgid "Labas"\nmsgstr ""\n"Foxtrot begins, "\n"Golf follows "\n"and Hotel ends."\n',
+}
+
+
+@pytest.mark.parametrize("extension", sorted(TRICKY))
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_lines_of_segments_wrapped_targets_cdata_and_line_endings(extension: str, newline: str) -> None:
+    text = TRICKY[extension].replace("\n", newline)
+    document = _read(extension, text)
+    lines = re.split(r"\r\n|\r|\n", text)
+    words = [w for w in ("Alpha", "Bravo", "Charlie", "Delta", "Foxtrot", "Golf", "Hotel") if w in document.text]
+    assert len(words) >= 1 and "Echo" not in document.text
+    for word in words:
+        offset = document.text.index(word)
+        unit = next(u for u in document.units if u.start <= offset < u.end)
+        line = unit.line_at(offset - unit.start)
+        assert line is not None and word in lines[line - 1], (word, line)
 
 
 def test_ci_reports_point_at_the_line_of_the_unit_in_the_file(tmp_path: Path,
@@ -292,3 +335,11 @@ def test_ci_reports_point_at_the_line_of_the_unit_in_the_file(tmp_path: Path,
     run_check([str(path)], "json")
     finding = next(f for f in json.loads(capsys.readouterr().out)["documents"][0]["findings"] if f["text"] == "4,5")
     assert (finding["unit"], finding["unit_line"]) == ("u1", line)
+    # SARIF's recordRegion counts inside the unit's target, as unit_offset does
+    record_region = result["properties"]["recordRegion"]
+    assert record_region["charOffset"] == finding["unit_offset"] and record_region["startLine"] == 1
+    run_check([str(path)], "junit")
+    junit = capsys.readouterr().out
+    assert f'file="{path}" line="{line}"' in junit and f"news.xliff:{line} [unit u1]: " in junit
+    run_check([str(path)], "markdown")
+    assert f":{line} \\[unit u1\\] | MT7" in capsys.readouterr().out  # (Markdown escapes brackets)

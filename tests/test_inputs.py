@@ -231,3 +231,15 @@ def test_markdown_indented_code_and_tables_are_blanked() -> None:
         assert gone not in masked
     for kept in ("Intro here.", "item continuation", "lazy continuation.", "Paragraph"):
         assert masked.index(kept) == md.index(kept)
+
+
+def test_a_csv_record_is_located_at_its_first_line(tmp_path: Path) -> None:
+    # a quoted field may hold line breaks: the record (and an error in it) is where its row starts
+    corpus = tmp_path / "c.csv"
+    corpus.write_text('id,text\nr1,"One line."\nr2,"First line\nsecond line\nthird line."\n\nr3,"x",extra\n'
+                      'r4,Last.\n', encoding="utf-8")
+    items = list(iter_documents([str(corpus)]))
+    documents = {item.id: item.line_offset for item in items if isinstance(item, Document)}
+    assert documents == {"r1": 2, "r2": 3, "r4": 8}
+    [error] = [item for item in items if isinstance(item, InputError)]
+    assert error.line == 7 and "3 fields" in error.message

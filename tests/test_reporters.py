@@ -353,3 +353,12 @@ def test_pretty_json_leaves_other_keys_and_types_to_the_standard_library() -> No
     assert pretty(value, 2) == json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
     with pytest.raises(TypeError):
         pretty({"a": object()})
+
+
+def test_a_record_whose_id_is_its_path_is_still_located_at_its_line(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "a", "text": "Fine."}\n\n' + json.dumps({"id": str(corpus), "text": "It was was late."})
+                      + "\n", encoding="utf-8")
+    _, text = produce("github", [corpus], tmp_path)
+    [annotation] = [line for line in text.splitlines() if "MT801" in line]
+    assert ",line=3,endLine=3," in annotation  # the record's line, not a line inside its text

@@ -417,6 +417,8 @@ def test_ctrl_c_stops_a_parallel_run_with_one_line_and_code_130(tmp_path: Path) 
         ({"v1q": "50000\n", "v1p": "100000\n"}, 1),  # cgroup v1: half a CPU is still one worker
         ({"v1q": "-1\n", "v1p": "100000\n"}, None),  # v1 without a limit
         ({"v2": "garbage"}, None),
+        ({"v2": "1" + "0" * 400 + " 100000"}, 10**395),  # absurd but exact (no float division)
+        ({"v1q": "50000 1\n", "v1p": "100000\n"}, 1),  # each file's first field
         ({}, None),  # not in a container (or not Linux)
     ],
 )
@@ -430,7 +432,7 @@ def test_cpu_quota_of_a_container(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
                                                  (str(tmp_path / "v1q"), str(tmp_path / "v1p"))))
     assert runner.cpu_quota() == quota
     monkeypatch.setattr(runner.os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
-    assert runner.default_jobs() == (quota if quota is not None else 64)
+    assert runner.default_jobs() == (min(quota, 64) if quota is not None else 64)
 
 
 def test_results_leave_sentences_out_only_when_asked_and_alike_in_every_mode() -> None:

@@ -3,9 +3,11 @@
 A file's translation units, in order, make one :class:`~mtcheck.model.Document`: ``text`` is the
 units' targets joined by a blank line (so each unit is a paragraph and every offset points inside one
 unit's target), ``source`` the units' sources joined the same way, and ``units`` records each unit's
-id, span and the line of its target in the file. The engine adds the unit's id to every finding
-(``"unit"``), the finding's offset in the unit's target (``"unit_offset"``) and that line
-(``"unit_line"``), which the CI reporters (GitHub annotations, SARIF) point at.
+id, span and where its target's lines are in the file. The engine adds the unit's id to every finding
+(``"unit"``), the finding's offset in the unit's target (``"unit_offset"``) and its line in the file
+(``"unit_line"``), which the reports point at. In XML the line is that of the target's element plus the
+line breaks before the finding in its text (a character reference such as ``&#10;`` is a line break
+in the text but not in the file); in PO each string literal is a line of its own.
 
 Units without a target (not translated yet) are left out, as pofilter skips them. Inline codes (XLIFF
 ``<x/>``, ``<ph>``, ``<bpt>``…, TMX ``<ph>``…) are dropped; the text of container elements (``<g>``,
@@ -26,7 +28,9 @@ from typing import Any
 from mtcheck.model import Document, InputError, Unit
 
 Reader = Callable[[str, str], Iterator[Document | InputError]]
-Pair = tuple[str, str | None, str, int | None]  # (unit id, source, target, line of the target in the file)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # what XML (and the PO reader) count as a line break
+Lines = tuple[tuple[int, int], ...]  # (offset in a target, line in the file) where each line starts
+Pair = tuple[str, str | None, str, Lines]  # (unit id, source, target, lines of the target)
 
 XLIFF12 = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF20 = "urn:oasis:names:tc:xliff:document:2.0"
@@ -55,14 +59,47 @@ def _text(element: Any) -> str:
     return "".join(parts)
 
 
+# the elements whose lines the readers ask for (the others are not recorded: large files stay lean)
+_LINE_TAGS = frozenset({"target", "seg"})
+
+
+_LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
+
+
+def _tag_end(data: bytes, start: int) -> int:
+    """The offset just past the ">" closing the tag that starts at ``start`` (a ">" inside a quoted
+    attribute value does not close it)."""
+    quote = 0
+    for index in range(start, len(data)):
+        byte = data[index]
+        if quote:
+            if byte == quote:
+                quote = 0
+        elif byte in b"\"'":
+            quote = byte
+        elif byte == 0x3E:  # >
+            return index + 1
+    return len(data)
+
+
 class _Lines:
-    """The line each element starts on, recorded as the parser builds the tree."""
+    """The line each target element starts on, recorded as the parser builds the tree."""
 
     def __init__(self) -> None:
         self.of: dict[int, int] = {}  # id(element) -> line (the tree keeps every element alive)
 
-    def get(self, element: Any) -> int | None:
-        return None if element is None else self.of.get(id(element))
+    def of_text(self, element: Any, text: str, offset: int = 0) -> Lines:
+        """Where each line of ``text`` (the element's text, at ``offset`` in its unit's target) starts."""
+        line = None if element is None else self.of.get(id(element))
+        if line is None:
+            return ()
+        starts = [(offset, line)]
+        position = text.find("\n")
+        while position >= 0:  # (expat turns CRLF and CR into LF in the text)
+            line += 1
+            starts.append((offset + position + 1, line))
+            position = text.find("\n", position + 1)
+        return tuple(starts)
 
 
 def _parse_xml(text: str) -> tuple[Any, _Lines]:
@@ -76,12 +113,18 @@ def _parse_xml(text: str) -> tuple[Any, _Lines]:
     class Builder(TreeBuilder):
         def start(self, tag: Any, attrs: Any) -> Any:
             element = super().start(tag, attrs)
-            lines.of[id(element)] = parser.parser.CurrentLineNumber  # expat's position: this start tag
+            if _local(tag) in _LINE_TAGS:
+                # expat is at the start tag's "<"; its text starts after the tag's ">", maybe lines later
+                at = parser.parser.CurrentByteIndex
+                breaks = _LINE_BREAK_BYTES.findall(encoded, at, _tag_end(encoded, at))
+                lines.of[id(element)] = parser.parser.CurrentLineNumber + len(breaks)
             return element
 
     # the text is already decoded: drop the declaration, whose encoding no longer applies (keeping its
     # line breaks, so that lines stay the file's lines)
-    body = re.sub(r"^\s*<\?xml[^>]*\?>", lambda match: "\n" * match.group().count("\n"), text, count=1)
+    body = re.sub(r"^\s*<\?xml[^>]*\?>", lambda match: "\n" * len(_LINE_BREAK.findall(match.group())), text,
+                  count=1)
+    encoded = body.encode("utf-8", "surrogatepass")  # what expat reads, and counts its byte index in
     parser = DefusedXMLParser(target=Builder(), forbid_dtd=False, forbid_entities=True, forbid_external=True)
     try:
         parser.feed(body)
@@ -104,7 +147,10 @@ def _xliff_pairs(root: Any, lines: _Lines) -> list[Pair]:
     pairs: list[Pair] = []
     if namespace == XLIFF20 or version.startswith("2"):
         for number, unit in enumerate((e for e in root.iter() if _local(e.tag) == "unit"), 1):
-            sources, targets, first = [], [], None
+            sources: list[str] = []
+            targets: list[str] = []
+            starts: list[tuple[int, int]] = []
+            length = 0
             for part in unit:
                 if _local(part.tag) not in ("segment", "ignorable"):
                     continue
@@ -112,19 +158,22 @@ def _xliff_pairs(root: Any, lines: _Lines) -> list[Pair]:
                     if _local(child.tag) == "source":
                         sources.append(_text(child))
                     elif _local(child.tag) == "target":
-                        targets.append(_text(child))
-                        first = first if first is not None else child
-            pairs.append((unit.get("id") or str(number), "".join(sources), "".join(targets), lines.get(first)))
+                        text = _text(child)
+                        starts.extend(lines.of_text(child, text, length))  # each segment's own lines
+                        targets.append(text)
+                        length += len(text)
+            pairs.append((unit.get("id") or str(number), "".join(sources), "".join(targets), tuple(starts)))
         return pairs
     for number, unit in enumerate((e for e in root.iter() if _local(e.tag) == "trans-unit"), 1):
         source = next((c for c in unit if _local(c.tag) == "source"), None)
         target = next((c for c in unit if _local(c.tag) == "target"), None)
+        text = _text(target) if target is not None else ""
         pairs.append(
             (
                 unit.get("id") or str(number),
                 _text(source) if source is not None else None,
-                _text(target) if target is not None else "",
-                lines.get(target),
+                text,
+                lines.of_text(target, text),
             )
         )
     return pairs
@@ -138,15 +187,15 @@ def _tmx_pairs(root: Any, lines: _Lines) -> list[Pair]:
     pairs: list[Pair] = []
     for number, unit in enumerate((e for e in root.iter() if _local(e.tag) == "tu"), 1):
         variants: list[tuple[str, str]] = []
-        line = None
+        where: Lines | None = None  # the lines of the first English variant: the target
         for tuv in unit:
             if _local(tuv.tag) != "tuv":
                 continue
             lang = (tuv.get(XML_LANG) or tuv.get("lang") or "").lower()
             seg = next((c for c in tuv if _local(c.tag) == "seg"), None)
             variants.append((lang, _text(seg) if seg is not None else ""))
-            if line is None and lang.startswith("en"):
-                line = lines.get(seg if seg is not None else tuv)
+            if where is None and lang.startswith("en"):
+                where = lines.of_text(seg, variants[-1][1])
         target = next((t for lang, t in variants if lang.startswith("en")), None)
         source = next(
             (
@@ -160,7 +209,7 @@ def _tmx_pairs(root: Any, lines: _Lines) -> list[Pair]:
             source = next((t for lang, t in variants if lang.startswith("lt")), None)
         if source is None:
             source = next((t for lang, t in variants if not lang.startswith("en")), None)
-        pairs.append((unit.get("tuid") or str(number), source, target or "", line))
+        pairs.append((unit.get("tuid") or str(number), source, target or "", where or ()))
     return pairs
 
 
@@ -181,6 +230,14 @@ def _unescape(value: str, line: int) -> str:
     return re.sub(r"\\(.)", replace, value)
 
 
+def _append(entry: dict[str, Any], key: str, value: str, line: int) -> None:
+    """Add one string literal to a field; for the translation, note the line it starts (each literal
+    is a line of the file)."""
+    if key == "msgstr":
+        entry.setdefault("msgstr_lines", []).append((len(entry.get("msgstr", "")), line))
+    entry[key] = entry.get(key, "") + value
+
+
 def _po_pairs(text: str) -> list[Pair]:
     entries: list[dict[str, Any]] = []
     current: dict[str, Any] = {}
@@ -194,7 +251,9 @@ def _po_pairs(text: str) -> list[Pair]:
             raise _FormatError("entry without msgid", current.get("line"))
         current, key = {}, None
 
-    for number, raw in enumerate(text.splitlines(), 1):
+    # (split at line breaks only: str.splitlines would also split at form feeds, U+2028 and others,
+    # which may stand inside a PO string, and the line numbers would drift from the file's)
+    for number, raw in enumerate(_LINE_BREAK.split(text.removesuffix("\n").removesuffix("\r")), 1):
         line = raw.strip()
         if not line:
             close()
@@ -220,15 +279,13 @@ def _po_pairs(text: str) -> list[Pair]:
             )
             if keyword.startswith("msgstr"):
                 current["msgstr_seen"] = True
-                if key == "msgstr":
-                    current.setdefault("msgstr_line", number)
             current.setdefault("line", number)
             current.setdefault("fields", {})
-            current[key] = current.get(key, "") + _unescape(string.group(1), number)
+            _append(current, key, _unescape(string.group(1), number), number)
             continue
         string = _PO_STRING.match(line)
         if string and key is not None:
-            current[key] = current.get(key, "") + _unescape(string.group(1), number)
+            _append(current, key, _unescape(string.group(1), number), number)
             continue
         raise _FormatError(f"malformed PO line: {line[:40]!r}", number)
     close()
@@ -239,7 +296,7 @@ def _po_pairs(text: str) -> list[Pair]:
         if entry["msgid"] == "" and "msgctxt" not in entry:
             continue  # the header
         unit_id = entry.get("msgctxt") or f"line {entry['line']}"
-        pairs.append((unit_id, entry["msgid"], entry.get("msgstr", ""), entry.get("msgstr_line")))
+        pairs.append((unit_id, entry["msgid"], entry.get("msgstr", ""), tuple(entry.get("msgstr_lines", ()))))
     return pairs
 
 

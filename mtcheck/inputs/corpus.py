@@ -110,6 +110,7 @@ def read_table(path: str, lines: Iterable[str | InputError], delimiter: str) -> 
         return
     rows = 0
     while True:
+        start = reader.line_num + 1  # the row's first line: a quoted field may run over several
         try:
             row = next(reader)
         except StopIteration:
@@ -121,10 +122,10 @@ def read_table(path: str, lines: Iterable[str | InputError], delimiter: str) -> 
             continue
         rows += 1
         if len(row) != len(header):
-            yield InputError(path, f"row has {len(row)} fields, the header {len(header)}", reader.line_num)
+            yield InputError(path, f"row has {len(row)} fields, the header {len(header)}", start)
             continue
         record = {key: value for key, value in zip(header, row, strict=True) if key in FIELDS}
-        yield _record(path, reader.line_num, record, str(rows))
+        yield _record(path, start, record, str(rows))
     yield from decode_errors
     if rows == 0 and not decode_errors:
         yield InputError(path, "empty corpus: no rows")

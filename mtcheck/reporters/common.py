@@ -13,7 +13,38 @@ def label(document: Document) -> str:
 
 
 def is_record(document: Document) -> bool:
-    return document.id != document.path
+    """A corpus record (or a document given an id of its own) rather than a whole file."""
+    return document.line_offset > 0 or document.id != document.path
+
+
+def file_line(result: DocumentResult, finding: Finding) -> int:
+    """The finding's line in its input file: in a translator file the line of the unit's target that
+    holds it, for a corpus record the record's line (positions inside a record's text are not
+    positions in the file), else the finding's own line."""
+    unit_line = extra(finding, "unit_line")
+    if unit_line is not None:
+        return int(unit_line)
+    if is_record(result.document):
+        return max(1, result.document.line_offset)
+    return finding.line
+
+
+def position(finding: Finding) -> str:
+    """``line:column``; in a translator file ``line [unit id]`` (the unit's line in the file, where the
+    reader knows it)."""
+    unit = extra(finding, "unit")
+    if unit is None:
+        return f"{finding.line}:{finding.column}"
+    unit_line = extra(finding, "unit_line")
+    if unit_line is None:
+        return f"{finding.line}:{finding.column} [unit {unit}]"
+    return f"{unit_line} [unit {unit}]"
+
+
+def where(result: DocumentResult, finding: Finding) -> str:
+    """``path:line:column`` (``path[id]:line:column`` for a corpus record, inside its text), or
+    ``path:line [unit id]`` in a translator file: what a person looks for."""
+    return f"{label(result.document)}:{position(finding)}"
 
 
 def rule_index(rules: tuple[Any, ...]) -> dict[str, Any]:

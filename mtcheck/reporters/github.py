@@ -6,8 +6,8 @@ when the span crosses lines (GitHub draws a column range only within one line). 
 escape ``% \\r \\n : ,`` and the message escapes ``% \\r \\n``, as the runner expects. A corpus
 record's findings point at the record's line in the corpus file (no columns: positions inside the
 record's text are not positions in the file), and the message starts with ``[id line:column]``; a
-bilingual file's findings point at the line of their unit's target, and the message starts with
-``[unit id]``.
+translator file's findings point at their line in the file (in their unit's target), and the message
+starts with ``[unit id]``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import TextIO
 
 from mtcheck.model import DocumentResult, Severity
 from mtcheck.reporters import RunInfo, Summary
-from mtcheck.reporters.common import extra, is_record
+from mtcheck.reporters.common import extra, file_line, is_record
 
 LEVELS = {Severity.MINOR: "notice", Severity.MAJOR: "warning", Severity.CRITICAL: "error"}
 
@@ -38,11 +38,11 @@ class GithubReporter:
         document = result.document
         for finding in result.findings:
             props = [f"file={escape_property(document.path)}"]
-            unit, unit_line = extra(finding, "unit"), extra(finding, "unit_line")
-            if is_record(document) or unit_line is not None:
-                # positions inside a record's text (or a bilingual file's joined targets) are not
-                # positions in the file: point at the record's line, or the unit's target's line
-                line = unit_line if unit_line is not None else max(1, document.line_offset)
+            unit = extra(finding, "unit")
+            if is_record(document) or extra(finding, "unit_line") is not None:
+                # positions inside a record's text (or a translator file's joined targets) are not
+                # positions in the file: point at the record's line, or the finding's line in the file
+                line = file_line(result, finding)
                 props += [f"line={line}", f"endLine={line}"]
             elif finding.end_line == finding.line:
                 props += [f"line={finding.line}", f"col={finding.column}", f"endLine={finding.end_line}",

@@ -27,7 +27,7 @@ from typing import TextIO
 
 from mtcheck.model import CATEGORIES, DocumentResult, Finding
 from mtcheck.reporters import RunInfo, Summary
-from mtcheck.reporters.common import counts, extra, label
+from mtcheck.reporters.common import counts, extra, label, position
 
 BINS = 10  # score histogram: 0-10, 10-20, ..., 90-100
 
@@ -98,8 +98,8 @@ def highlight(
         covering = [n for n, f in enumerate(findings) if f.start <= left and right <= f.end and f.start < f.end]
         piece = esc(text[left:right])
         out.append(mark(covering, piece) if covering else piece)
-    for position in sorted(empty):
-        out.append(mark(empty[position], ""))
+    for offset in sorted(empty):
+        out.append(mark(empty[offset], ""))
     return "".join(out)
 
 
@@ -189,7 +189,7 @@ class HtmlReporter:
                     f'<li id="{prefix}-f{index}" class="c-{finding.category}"><span class="sw"></span> '
                     f'<a href="#{prefix}" data-mark="{first_marks.get(index, "")}" class="code">{finding.code}</a> '
                     f"{esc(finding.name)} <span class=\"muted\">[{finding.severity.label}, "
-                    f"{finding.line}:{finding.column}]</span> “{esc(finding.text)}”: {esc(finding.message)}"
+                    f"{esc(position(finding))}]</span> “{esc(finding.text)}”: {esc(finding.message)}"
                 )
                 if finding.suggestion:
                     item += f' <span class="sugg">→ {esc(finding.suggestion)}</span>'

@@ -15,7 +15,7 @@ from typing import TextIO
 
 from mtcheck.model import DocumentResult
 from mtcheck.reporters import RunInfo, Summary
-from mtcheck.reporters.common import label
+from mtcheck.reporters.common import file_line, label, position, where
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -53,12 +53,12 @@ class JunitReporter:
                 suite,
                 "testcase",
                 classname=name,
-                name=xml_safe(f"{finding.code} {finding.name} at {finding.line}:{finding.column}"),
+                name=xml_safe(f"{finding.code} {finding.name} at {position(finding)}"),
                 file=xml_safe(result.document.path),
-                line=str(finding.line),
+                line=str(file_line(result, finding)),  # a line of the file, where CI tools annotate
                 time="0",
             )
-            body = [f"{label(result.document)}:{finding.line}:{finding.column}: {finding.message}",
+            body = [f"{where(result, finding)}: {finding.message}",
                     f"text: {finding.text}"]
             if finding.suggestion:
                 body.append(f"suggestion: {finding.suggestion}")

@@ -11,7 +11,7 @@ from typing import TextIO
 
 from mtcheck.model import DocumentResult
 from mtcheck.reporters import RunInfo, Summary
-from mtcheck.reporters.common import counts, label
+from mtcheck.reporters.common import counts, label, position
 
 MAX_DOCUMENTS = 50
 MAX_FINDINGS = 100
@@ -74,7 +74,7 @@ class MarkdownReporter:
             write(f"<details><summary>Findings ({len(findings)})</summary>\n\n")
             write("| where | rule | severity | text | message |\n|---|---|---|---|---|\n")
             for result, finding in findings[:MAX_FINDINGS]:
-                write(f"| {cell(label(result.document), 60)}:{finding.line}:{finding.column} | {finding.code} | "
+                write(f"| {cell(label(result.document), 60)}:{cell(position(finding))} | {finding.code} | "
                       f"{finding.severity.label} | {cell(finding.text, 60)} | {cell(finding.message)} |\n")
             if len(findings) > MAX_FINDINGS:
                 write(f"\n…and {len(findings) - MAX_FINDINGS} more.\n")

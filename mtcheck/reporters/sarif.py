@@ -8,7 +8,8 @@ offset and length of the span (columns and offsets count Unicode code points: ``
 logical location and a property; the region is then the record's line in the corpus file (where
 GitHub code scanning draws it), and ``properties.recordRegion`` holds the span's region inside the
 record's ``text`` (as the JSON output counts it). A bilingual file's (XLIFF, TMX, PO) findings point
-at the line of their unit's target the same way, with the unit id in ``properties.unit``.
+at the finding's line in their unit's target the same way, with the unit id in ``properties.unit`` and
+``properties.recordRegion`` counted inside the unit's target.
 ``partialFingerprints`` hold the baseline fingerprint, which survives lines moving.
 """
 
@@ -20,9 +21,9 @@ from pathlib import PurePosixPath
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from mtcheck.model import DocumentResult, Finding, Severity
+from mtcheck.model import DocumentResult, Finding, LineIndex, Severity
 from mtcheck.reporters import RunInfo, Summary
-from mtcheck.reporters.common import extra, is_record, rule_index
+from mtcheck.reporters.common import extra, file_line, is_record, rule_index
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/mtcheck/mtcheck"
@@ -56,6 +57,16 @@ def rule_descriptor(rule: Any) -> dict[str, Any]:
     }
 
 
+def _in_unit(text: str, finding: Finding, unit_start: int) -> dict[str, Any]:
+    """A region of ``finding`` counted inside its unit's target, which starts at ``unit_start``."""
+    index = LineIndex(text[unit_start:finding.end])
+    (line, column), (end_line, end_column) = index.position(finding.start - unit_start), index.position(
+        finding.end - unit_start)
+    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column,
+            "charOffset": finding.start - unit_start, "charLength": finding.end - finding.start,
+            "snippet": {"text": finding.text}}
+
+
 class SarifReporter:
     def __init__(self, stream: TextIO, info: RunInfo) -> None:
         self.stream = stream
@@ -81,14 +92,17 @@ class SarifReporter:
             "charLength": finding.end - finding.start,
             "snippet": {"text": finding.text},
         }
-        record, unit_line = is_record(document), extra(finding, "unit_line")
+        record, unit_offset = is_record(document), extra(finding, "unit_offset")
         record_region = None
-        if record or unit_line is not None:
-            # Positions inside a record's text (JSON escapes, CSV quoting) or a bilingual file's joined
+        if record or extra(finding, "unit_line") is not None:
+            # Positions inside a record's text (JSON escapes, CSV quoting) or a translator file's joined
             # targets are not positions in the file: the physical region is the record's line or the
-            # line of the unit's target, and the span in the text is ``properties.recordRegion``.
-            line = unit_line if unit_line is not None else max(1, document.line_offset)
+            # finding's line in the unit's target, and the span in the record's text (or the unit's
+            # target) is ``properties.recordRegion``.
+            line = file_line(result, finding)
             region, record_region = {"startLine": line, "endLine": line}, region
+            if unit_offset is not None:
+                record_region = _in_unit(document.text, finding, finding.start - int(unit_offset))
         location: dict[str, Any] = {
             "physicalLocation": {"artifactLocation": {"uri": uri, "index": index}, "region": region}
         }

@@ -1,4 +1,5 @@
-"""``--format text``: for people. ``path:line:col``, code, severity, message, the sentence with the
+"""``--format text``: for people. ``path:line:col`` (``path[id]:line:col`` inside a corpus record's
+text, ``path:line [unit id]`` in a translator file), code, severity, message, the sentence with the
 span marked, the suggestion, then a summary line. Colour only when writing to a terminal."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from typing import TextIO
 
 from mtcheck.model import DocumentResult, Finding, Severity
 from mtcheck.reporters import RunInfo, Summary
+from mtcheck.reporters.common import label, where
 
 WIDTH = 100
 _COLORS = {Severity.MINOR: "\033[36m", Severity.MAJOR: "\033[33m", Severity.CRITICAL: "\033[31m"}
@@ -24,19 +26,6 @@ def excerpt(text: str, start: int, end: int, width: int = WIDTH) -> tuple[str, i
     suffix = "…" if right < len(text) else ""
     flat = "".join(" " if c in "\n\t\r" else c for c in window)
     return prefix + flat + suffix, start - left + len(prefix), end - left + len(prefix)
-
-
-def location(result: DocumentResult, finding: Finding) -> str:
-    document = result.document
-    where = document.path if document.id == document.path else f"{document.path}[{document.id}]"
-    extra = dict(finding.extra)
-    unit = extra.get("unit")
-    if unit is None:
-        return f"{where}:{finding.line}:{finding.column}"
-    if extra.get("unit_line") is None:
-        return f"{where}:{finding.line}:{finding.column} [unit {unit}]"
-    # a bilingual file: the line of the unit's target in the file, where an editor opens it
-    return f"{where}:{extra['unit_line']} [unit {unit}]"
 
 
 class TextReporter:
@@ -65,7 +54,7 @@ class TextReporter:
         for finding in result.findings:
             color = _COLORS[finding.severity]
             write(
-                f"{self._c(_BOLD, location(result, finding))}: {self._c(color + _BOLD, finding.code)} "
+                f"{self._c(_BOLD, where(result, finding))}: {self._c(color + _BOLD, finding.code)} "
                 f"{self._c(color, '[' + finding.severity.label + ']')} {finding.message}"
                 f" {self._c(_DIM, '(' + finding.name + ')')}\n"
             )
@@ -83,10 +72,7 @@ class TextReporter:
                 write(f"  = source: {excerpt(str(source_text), 0, 0, WIDTH)[0]}\n")
         if result.findings:
             verdict = "passed" if result.passed else "FAILED"
-            where = result.document.path if result.document.id == result.document.path else (
-                f"{result.document.path}[{result.document.id}]"
-            )
-            write(f"  {where}: score {result.score:.1f}, {verdict}\n\n")
+            write(f"  {label(result.document)}: score {result.score:.1f}, {verdict}\n\n")
         if result.metrics:
             for name, value in result.metrics.items():
                 if isinstance(value, dict) and "score" in value:
