@@ -11,7 +11,8 @@ that peak memory does not grow with the corpus.
 The package's bytecode is compiled first (``compileall``), as ``pip install`` does for an installed
 package: an editable install under ``PYTHONDONTWRITEBYTECODE`` would otherwise recompile every module
 on every run. Each measurement is a fresh process (the command-line tool as users run it, start-up
-included); its wall time is the best of ``--repeat`` runs (the ten-times corpus: one run) and its peak
+included); its wall time is the best of ``--repeat`` runs (the ten-times corpus too: on a shared
+machine one run of it varies by 5%) and its peak
 memory the child's maximum resident set size (``os.wait4``). The runs go in rounds, every command once
 per round, so that a change in the machine's speed during the benchmark affects every row alike.
 Nothing here is a test: it prints a table, and ``--json`` writes the figures.
@@ -145,10 +146,8 @@ def main() -> int:
         # Rounds: each runs every command once, so a machine that gets slower or faster during the
         # benchmark (shared hosts do) shifts every row alike; each row keeps its best round.
         best = {name: (float("inf"), 0.0) for name, _, _ in runs}
-        for round_ in range(options.repeat):
+        for _ in range(options.repeat):
             for name, command, _ in runs:
-                if "x10" in name and round_ > 0:
-                    continue  # the large corpus once: its run is long enough not to need the best of several
                 seconds, peak = measure(command, 1)
                 best[name] = (min(best[name][0], seconds), max(best[name][1], peak))
         for name, _, count in runs:
