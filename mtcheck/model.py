@@ -120,7 +120,7 @@ class Document:
             object.__setattr__(self, "check_text", self.check_text.replace("\r\n", " \n").replace("\r", "\n"))
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")  # what ends a line: LF, CRLF or a lone CR (as XML counts them)
 
 
 class LineIndex:
@@ -128,7 +128,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._starts = [0]
-        self._starts.extend(match.end() for match in _LINE_BREAK.finditer(text))
+        self._starts.extend(match.end() for match in LINE_BREAK.finditer(text))
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1

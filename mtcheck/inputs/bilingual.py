@@ -25,10 +25,9 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from mtcheck.model import Document, InputError, Unit
+from mtcheck.model import LINE_BREAK, Document, InputError, Unit
 
 Reader = Callable[[str, str], Iterator[Document | InputError]]
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # what XML (and the PO reader) count as a line break
 Lines = tuple[tuple[int, int], ...]  # (offset in a target, line in the file) where each line starts
 Pair = tuple[str, str | None, str, Lines]  # (unit id, source, target, lines of the target)
 
@@ -63,7 +62,7 @@ def _text(element: Any) -> str:
 _LINE_TAGS = frozenset({"target", "seg"})
 
 
-_LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
+_LINE_BREAK_BYTES = re.compile(LINE_BREAK.pattern.encode("ascii"))  # the same, in the bytes expat reads
 
 
 def _tag_end(data: bytes, start: int) -> int:
@@ -122,7 +121,7 @@ def _parse_xml(text: str) -> tuple[Any, _Lines]:
 
     # the text is already decoded: drop the declaration, whose encoding no longer applies (keeping its
     # line breaks, so that lines stay the file's lines)
-    body = re.sub(r"^\s*<\?xml[^>]*\?>", lambda match: "\n" * len(_LINE_BREAK.findall(match.group())), text,
+    body = re.sub(r"^\s*<\?xml[^>]*\?>", lambda match: "\n" * len(LINE_BREAK.findall(match.group())), text,
                   count=1)
     encoded = body.encode("utf-8", "surrogatepass")  # what expat reads, and counts its byte index in
     parser = DefusedXMLParser(target=Builder(), forbid_dtd=False, forbid_entities=True, forbid_external=True)
@@ -253,7 +252,7 @@ def _po_pairs(text: str) -> list[Pair]:
 
     # (split at line breaks only: str.splitlines would also split at form feeds, U+2028 and others,
     # which may stand inside a PO string, and the line numbers would drift from the file's)
-    for number, raw in enumerate(_LINE_BREAK.split(text.removesuffix("\n").removesuffix("\r")), 1):
+    for number, raw in enumerate(LINE_BREAK.split(text.removesuffix("\n").removesuffix("\r")), 1):
         line = raw.strip()
         if not line:
             close()
@@ -308,12 +307,12 @@ def _document(path: str, pairs: list[Pair]) -> Document | InputError:
     sources: list[str] = []
     units: list[Unit] = []
     position = 0
-    for unit_id, source, target, line in pairs:
+    for unit_id, source, target, lines in pairs:
         if not target or not target.strip():
             continue  # not translated yet: nothing to check
         if texts:
             position += 2
-        units.append(Unit(unit_id, position, position + len(target), source, line))
+        units.append(Unit(unit_id, position, position + len(target), source, lines))
         texts.append(target)
         sources.append(source or "")
         position += len(target)
