@@ -17,16 +17,22 @@ def is_record(document: Document) -> bool:
     return document.line_offset > 0 or document.id != document.path
 
 
-def file_line(result: DocumentResult, finding: Finding) -> int:
-    """The finding's line in its input file: in a translator file the line of the unit's target that
-    holds it, for a corpus record the record's line (positions inside a record's text are not
-    positions in the file), else the finding's own line."""
+def record_line(result: DocumentResult, finding: Finding) -> int | None:
+    """Where the finding's own line and column are not a position in its input file, the line that is:
+    in a translator file the finding's line in its unit's target, for a corpus record the record's
+    line. None where they are (a plain document)."""
     unit_line = extra(finding, "unit_line")
     if unit_line is not None:
         return int(unit_line)
     if is_record(result.document):
         return max(1, result.document.line_offset)
-    return finding.line
+    return None
+
+
+def file_line(result: DocumentResult, finding: Finding) -> int:
+    """The finding's line in its input file."""
+    line = record_line(result, finding)
+    return finding.line if line is None else line
 
 
 def position(finding: Finding) -> str:

@@ -16,7 +16,7 @@ from typing import TextIO
 
 from mtcheck.model import DocumentResult, Severity
 from mtcheck.reporters import RunInfo, Summary
-from mtcheck.reporters.common import extra, file_line, is_record
+from mtcheck.reporters.common import extra, is_record, record_line
 
 LEVELS = {Severity.MINOR: "notice", Severity.MAJOR: "warning", Severity.CRITICAL: "error"}
 
@@ -39,10 +39,10 @@ class GithubReporter:
         for finding in result.findings:
             props = [f"file={escape_property(document.path)}"]
             unit = extra(finding, "unit")
-            if is_record(document) or extra(finding, "unit_line") is not None:
+            line = record_line(result, finding)
+            if line is not None:
                 # positions inside a record's text (or a translator file's joined targets) are not
                 # positions in the file: point at the record's line, or the finding's line in the file
-                line = file_line(result, finding)
                 props += [f"line={line}", f"endLine={line}"]
             elif finding.end_line == finding.line:
                 props += [f"line={finding.line}", f"col={finding.column}", f"endLine={finding.end_line}",

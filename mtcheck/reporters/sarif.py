@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 from mtcheck.model import DocumentResult, Finding, LineIndex, Severity
 from mtcheck.reporters import RunInfo, Summary
-from mtcheck.reporters.common import extra, file_line, is_record, rule_index
+from mtcheck.reporters.common import extra, is_record, record_line, rule_index
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/mtcheck/mtcheck"
@@ -57,13 +57,16 @@ def rule_descriptor(rule: Any) -> dict[str, Any]:
     }
 
 
-def _in_unit(text: str, finding: Finding, unit_start: int) -> dict[str, Any]:
-    """A region of ``finding`` counted inside its unit's target, which starts at ``unit_start``."""
-    index = LineIndex(text[unit_start:finding.end])
-    (line, column), (end_line, end_column) = index.position(finding.start - unit_start), index.position(
-        finding.end - unit_start)
-    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column,
-            "charOffset": finding.start - unit_start, "charLength": finding.end - finding.start,
+def _region(finding: Finding, text: str, unit_start: int | None = None) -> dict[str, Any]:
+    """The finding's region in the document's text, or counted inside the unit's target that starts
+    at ``unit_start``."""
+    if unit_start is None:
+        base, start, end = 0, (finding.line, finding.column), (finding.end_line, finding.end_column)
+    else:
+        base, index = unit_start, LineIndex(text[unit_start:finding.end])
+        start, end = index.position(finding.start - base), index.position(finding.end - base)
+    return {"startLine": start[0], "startColumn": start[1], "endLine": end[0], "endColumn": end[1],
+            "charOffset": finding.start - base, "charLength": finding.end - finding.start,
             "snippet": {"text": finding.text}}
 
 
@@ -83,26 +86,18 @@ class SarifReporter:
         message = finding.message.rstrip(".") + "."
         if finding.suggestion:
             message += f" Suggestion: {finding.suggestion}"
-        region = {
-            "startLine": finding.line,
-            "startColumn": finding.column,
-            "endLine": finding.end_line,
-            "endColumn": finding.end_column,
-            "charOffset": finding.start,
-            "charLength": finding.end - finding.start,
-            "snippet": {"text": finding.text},
-        }
+        region = _region(finding, document.text)
         record, unit_offset = is_record(document), extra(finding, "unit_offset")
         record_region = None
-        if record or extra(finding, "unit_line") is not None:
+        line = record_line(result, finding)
+        if line is not None:
             # Positions inside a record's text (JSON escapes, CSV quoting) or a translator file's joined
             # targets are not positions in the file: the physical region is the record's line or the
             # finding's line in the unit's target, and the span in the record's text (or the unit's
             # target) is ``properties.recordRegion``.
-            line = file_line(result, finding)
-            region, record_region = {"startLine": line, "endLine": line}, region
-            if unit_offset is not None:
-                record_region = _in_unit(document.text, finding, finding.start - int(unit_offset))
+            record_region = region if unit_offset is None else _region(
+                finding, document.text, finding.start - int(unit_offset))
+            region = {"startLine": line, "endLine": line}
         location: dict[str, Any] = {
             "physicalLocation": {"artifactLocation": {"uri": uri, "index": index}, "region": region}
         }
