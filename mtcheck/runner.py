@@ -121,16 +121,16 @@ def _check(document: Document, settings: Settings, sentences: bool) -> DocumentR
 Reply = tuple[int, float, bool, Any, Any, Any]  # a DocumentResult without its document
 
 
-def _work_chunk(items: list[Item], settings: Settings, sentences: bool = True) -> list[Reply | None]:
+def _work_chunk(items: list[Item], settings: Settings, sentences: bool) -> list[Reply | None]:
     """The results of a chunk, without their documents (the parent has them): None for an input error."""
     replies: list[Reply | None] = []
     for item in items:
         if isinstance(item, InputError):
             replies.append(None)
             continue
-        result = check_document(item, settings)
+        result = _check(item, settings, sentences)
         replies.append((result.words, result.score, result.passed, result.findings, result.metrics,
-                        result.sentences if sentences else ()))
+                        result.sentences))
     return replies
 
 
@@ -181,7 +181,7 @@ def _failure(error: Exception) -> tuple[str, Exception, str]:
 class _Worker:
     __slots__ = ("busy", "connection", "process")
 
-    def __init__(self, context: Any, settings: Settings, inherited: list[Any], sentences: bool = True) -> None:
+    def __init__(self, context: Any, settings: Settings, inherited: list[Any], sentences: bool) -> None:
         """``inherited``: connections of this process a forked worker must close (none under spawn)."""
         mine, theirs = context.Pipe(duplex=True)
         close = [mine, *inherited] if context.get_start_method() == "fork" else []
@@ -214,7 +214,7 @@ class _Worker:
 
 
 def _parallel(items: Iterator[Item], settings: Settings, jobs: int,
-              sentences: bool = True) -> Iterator[DocumentResult | InputError]:
+              sentences: bool) -> Iterator[DocumentResult | InputError]:
     import multiprocessing
 
     # fork shares the parent's loaded modules; elsewhere spawn re-imports them once per worker
@@ -243,7 +243,7 @@ def _parallel(items: Iterator[Item], settings: Settings, jobs: int,
         _stop(workers)
 
 
-def _start(context: Any, method: str, jobs: int, settings: Settings, sentences: bool = True) -> list[_Worker]:
+def _start(context: Any, method: str, jobs: int, settings: Settings, sentences: bool) -> list[_Worker]:
     """The workers. Forked ones start with what this process has loaded; while they fork, that is
     frozen out of garbage collection (a collection in a worker would write to every inherited
     object's header and so copy all their memory pages), and unfrozen again here after (unless the
